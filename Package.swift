@@ -1,0 +1,71 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "apish",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "apish", targets: ["apish"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+    ],
+    targets: [
+        // Pure cores: no I/O.
+        .target(name: "JSON"),
+        .target(name: "JSONPath", dependencies: ["JSON"]),
+        .target(name: "HTTPExchange", dependencies: ["JSON"]),
+        .target(name: "Hurl"),
+
+        // Edges: files, sockets, terminals.
+        .target(name: "Transport", dependencies: [
+            "HTTPExchange",
+            .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOSSL", package: "swift-nio-ssl"),
+        ]),
+        .target(name: "Workspace", dependencies: ["HTTPExchange"]),
+        .target(name: "Auth", dependencies: [
+            "HTTPExchange", "JSON",
+            .product(name: "Crypto", package: "swift-crypto"),
+            .product(name: "_CryptoExtras", package: "swift-crypto"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
+        ]),
+        .target(name: "Runner", dependencies: ["Hurl", "JSON", "JSONPath", "HTTPExchange", "Transport", "Auth"]),
+        .target(name: "Interop", dependencies: ["Hurl", "JSON", "HTTPExchange"]),
+        .target(name: "Sandbox", dependencies: [
+            "JSON", "Auth",
+            .product(name: "Hummingbird", package: "hummingbird"),
+        ]),
+        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
+        .target(name: "LineEditor", dependencies: ["CLibEdit"]),
+        .target(name: "Shell", dependencies: [
+            "JSON", "JSONPath", "HTTPExchange", "Transport", "Workspace", "Auth", "Hurl", "Runner", "Interop", "LineEditor",
+        ]),
+        .executableTarget(name: "apish", dependencies: [
+            "Shell", "Sandbox",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
+        .testTarget(name: "JSONPathTests", dependencies: ["JSONPath", "JSON"]),
+        .testTarget(name: "HTTPExchangeTests", dependencies: ["HTTPExchange", "Transport", "TestSupport"]),
+        .testTarget(name: "AuthTests", dependencies: ["Auth", "HTTPExchange", "Transport", "TestSupport"]),
+        .testTarget(name: "HurlTests", dependencies: ["Hurl", "Runner", "TestSupport"]),
+        .testTarget(name: "InteropTests", dependencies: ["Interop", "Hurl", "JSON", "TestSupport"]),
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "TestSupport"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "TestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

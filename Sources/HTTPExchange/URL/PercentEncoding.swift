@@ -1,0 +1,76 @@
+/// Percent-encoding for the parts of a URL apish builds itself (query items, form fields).
+public enum PercentEncoding {
+    /// Characters left alone in a query name or value: RFC 3986 unreserved plus the sub-delimiters
+    /// that browsers and curl leave as they are, minus `&`, `=`, `+` and `;` which would change meaning.
+    static let queryAllowed: Set<UInt8> = Set("!$'()*,/:?@[]".utf8).union(unreserved)
+    /// RFC 3986 unreserved: what OAuth 1 and form encoding never escape.
+    static let unreserved: Set<UInt8> = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
+
+    public static func encodeQueryComponent(_ text: String) -> String {
+        encode(text, allowed: queryAllowed)
+    }
+
+    /// `application/x-www-form-urlencoded` as browsers send it: unreserved kept, space as `+`.
+    public static func encodeFormComponent(_ text: String) -> String {
+        encode(text, allowed: unreserved, spaceAsPlus: true)
+    }
+
+    public static func encode(_ text: String, allowed: Set<UInt8>, spaceAsPlus: Bool = false) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            if allowed.contains(byte) {
+                bytes.append(byte)
+            } else if spaceAsPlus && byte == UInt8(ascii: " ") {
+                bytes.append(UInt8(ascii: "+"))
+            } else {
+                bytes.append(UInt8(ascii: "%"))
+                bytes.append(hexDigits[Int(byte >> 4)])
+                bytes.append(hexDigits[Int(byte & 0x0F)])
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Decodes `%XX` escapes (and `+` as space when asked); malformed escapes are kept as written.
+    public static func decode(_ text: some StringProtocol, plusAsSpace: Bool = false) -> String {
+        let input = Array(text.utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(input.count)
+        var index = 0
+        while index < input.count {
+            let byte = input[index]
+            if byte == UInt8(ascii: "%"), index + 2 < input.count,
+                let high = hexValue(input[index + 1]), let low = hexValue(input[index + 2])
+            {
+                bytes.append(high << 4 | low)
+                index += 3
+                continue
+            }
+            bytes.append(plusAsSpace && byte == UInt8(ascii: "+") ? UInt8(ascii: " ") : byte)
+            index += 1
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// Splits `a=1&b=2` into decoded pairs, keeping order, repeats and empty values.
+    public static func decodePairs(_ query: some StringProtocol, plusAsSpace: Bool = true) -> [(String, String)] {
+        query.split(separator: "&", omittingEmptySubsequences: true).map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = decode(parts[0], plusAsSpace: plusAsSpace)
+            let value = parts.count > 1 ? decode(parts[1], plusAsSpace: plusAsSpace) : ""
+            return (name, value)
+        }
+    }
+
+    private static let hexDigits = Array("0123456789ABCDEF".utf8)
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        default: nil
+        }
+    }
+}

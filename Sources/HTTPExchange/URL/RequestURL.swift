@@ -1,0 +1,138 @@
+/// The pieces of an absolute http(s) URL that apish needs to reason about: where it goes (for error
+/// messages, cookies, the plain-http warning) and its query (for OAuth 1 signing).
+public struct RequestURL: Sendable, Equatable {
+    public var scheme: String
+    public var host: String
+    public var port: Int?
+    /// Path as written (still percent-encoded), at least `/`.
+    public var path: String
+    /// Query as written (still percent-encoded), without `?`; nil when the URL has none.
+    public var query: String?
+
+    public init?(_ text: String) {
+        guard let schemeEnd = text.firstRange(of: "://") else { return nil }
+        let scheme = text[..<schemeEnd.lowerBound].lowercased()
+        guard scheme == "http" || scheme == "https" else { return nil }
+        var rest = text[schemeEnd.upperBound...]
+        if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
+        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
+        var authority = rest[..<authorityEnd]
+        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
+        let pathAndQuery = rest[authorityEnd...]
+
+        var host = Substring(authority)
+        var port: Int?
+        if host.hasPrefix("[") {
+            guard let close = host.firstIndex(of: "]") else { return nil }
+            let afterBracket = host[host.index(after: close)...]
+            if afterBracket.hasPrefix(":") {
+                guard let value = Int(afterBracket.dropFirst()) else { return nil }
+                port = value
+            }
+            host = host[...close]
+        } else if let colon = host.lastIndex(of: ":") {
+            let portText = host[host.index(after: colon)...]
+            if !portText.isEmpty {
+                guard let value = Int(portText), (0...65535).contains(value) else { return nil }
+                port = value
+            }
+            host = host[..<colon]
+        }
+        guard !host.isEmpty else { return nil }
+
+        self.scheme = scheme
+        self.host = host.lowercased()
+        self.port = port
+        if let questionMark = pathAndQuery.firstIndex(of: "?") {
+            let path = pathAndQuery[..<questionMark]
+            self.path = path.isEmpty ? "/" : String(path)
+            self.query = String(pathAndQuery[pathAndQuery.index(after: questionMark)...])
+        } else {
+            self.path = pathAndQuery.isEmpty ? "/" : String(pathAndQuery)
+            self.query = nil
+        }
+    }
+
+    public var effectivePort: Int { port ?? (scheme == "https" ? 443 : 80) }
+
+    /// `scheme://host[:port]` with the port only when it is not the scheme's default.
+    public var origin: String {
+        let defaultPort = scheme == "https" ? 443 : 80
+        let shownHost = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
+        return port.map { $0 == defaultPort ? "\(scheme)://\(shownHost)" : "\(scheme)://\(shownHost):\($0)" }
+            ?? "\(scheme)://\(shownHost)"
+    }
+
+    /// `origin + path`: the base string URI of OAuth 1 (RFC 5849 §3.4.1.2).
+    public var withoutQuery: String { origin + path }
+
+    public var queryPairs: [(String, String)] {
+        query.map { PercentEncoding.decodePairs($0) } ?? []
+    }
+
+    public var isLoopback: Bool {
+        host == "localhost" || host.hasPrefix("127.") || host == "[::1]" || host == "::1"
+    }
+
+    /// Appends `name=value` pairs to the query, encoding them.
+    public static func appendingQuery(_ pairs: [(String, String)], to url: String) -> String {
+        guard !pairs.isEmpty else { return url }
+        let encoded = pairs.map {
+            PercentEncoding.encodeQueryComponent($0.0) + "=" + PercentEncoding.encodeQueryComponent($0.1)
+        }.joined(separator: "&")
+        var base = Substring(url)
+        var fragment = ""
+        if let hash = base.firstIndex(of: "#") {
+            fragment = String(base[hash...])
+            base = base[..<hash]
+        }
+        let separator = base.contains("?") ? (base.hasSuffix("?") || base.hasSuffix("&") ? "" : "&") : "?"
+        return base + separator + encoded + fragment
+    }
+
+    /// Makes `target` absolute the way a person typing in the shell means it:
+    /// - `http://…`/`https://…` as written;
+    /// - `:8080/path` and `:/path` for localhost, as HTTPie does;
+    /// - with a base URL, anything else is a path under it (`/api/x` and `api/x` alike);
+    /// - without one, `host/path` gets `http://`.
+    public static func resolve(_ target: String, baseURL: String?) throws(URLResolutionError) -> String {
+        let lowered = target.lowercased()
+        if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") {
+            guard RequestURL(target) != nil else { throw .invalid(target) }
+            return target
+        }
+        if target.hasPrefix(":") {
+            let rest = target.dropFirst()
+            let portEnd = rest.firstIndex { !$0.isNumber } ?? rest.endIndex
+            let port = rest[..<portEnd]
+            let path = rest[portEnd...]
+            return "http://localhost" + (port.isEmpty ? "" : ":\(port)") + (path.hasPrefix("/") ? String(path) : "/" + path)
+        }
+        if let baseURL, !baseURL.isEmpty {
+            guard RequestURL(baseURL) != nil else { throw .invalidBase(baseURL) }
+            var base = Substring(baseURL)
+            while base.hasSuffix("/") { base = base.dropLast() }
+            if target.isEmpty { return String(base) + "/" }
+            return base + (target.hasPrefix("/") || target.hasPrefix("?") ? target : "/" + target)
+        }
+        guard !target.isEmpty, !target.hasPrefix("/") else { throw .relativeWithoutBase(target) }
+        let absolute = "http://" + target
+        guard RequestURL(absolute) != nil else { throw .invalid(target) }
+        return absolute
+    }
+}
+
+public enum URLResolutionError: Error, Sendable, Equatable, CustomStringConvertible {
+    case invalid(String)
+    case invalidBase(String)
+    case relativeWithoutBase(String)
+
+    public var description: String {
+        switch self {
+        case .invalid(let url): "invalid URL '\(url)'"
+        case .invalidBase(let url): "the environment's baseUrl '\(url)' is not an http(s) URL"
+        case .relativeWithoutBase(let url):
+            "'\(url)' is relative but no baseUrl is set: `env set baseUrl https://…` or give a full URL"
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import AsyncHTTPClient
+import Foundation
+import HTTPExchange
+import NIOCore
+import NIOHTTP1
+import NIOSSL
+import Synchronization
+
+/// Puts requests on the wire with async-http-client. Redirects are followed here rather than inside
+/// the client so that each hop gets the cookie jar's cookies and credentials never follow a request to
+/// another host.
+public final class HTTPTransport: HTTPSending {
+    private let clients = Mutex<[ClientKey: HTTPClient]>([:])
+    private let cookieJar: CookieJar?
+    private let proxies: ProxySettings
+    /// The largest body kept in memory; larger ones fail with a clear message rather than exhausting it.
+    public static let maximumBodySize = 1 << 30
+
+    public init(cookieJar: CookieJar? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
+        self.cookieJar = cookieJar
+        self.proxies = ProxySettings(environment: environment)
+    }
+
+    public func send(_ request: HTTPRequest, options: SendOptions) async throws -> HTTPResponse {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let deadline = options.timeout.map { NIODeadline.now() + TimeAmount($0) }
+        var current = request
+        var hops = 0
+        while true {
+            guard let url = RequestURL(current.url) else { throw TransportError(host: current.url, cause: .invalidURL) }
+            var response = try await exchange(current, url: url, options: options, deadline: deadline)
+            guard options.followRedirects, let next = RedirectPolicy.next(after: current, response: response) else {
+                response.elapsed = clock.now - start
+                return response
+            }
+            hops += 1
+            guard hops <= options.maxRedirects else {
+                throw TransportError(host: url.host, cause: .tooManyRedirects(options.maxRedirects))
+            }
+            current = next
+        }
+    }
+
+    /// Closes every connection; call once when done.
+    public func shutdown() async {
+        let all = clients.withLock { clients in
+            defer { clients.removeAll() }
+            return Array(clients.values)
+        }
+        for client in all { try? await client.shutdown() }
+    }
+
+    private func exchange(
+        _ request: HTTPRequest, url: RequestURL, options: SendOptions, deadline: NIODeadline?
+    ) async throws -> HTTPResponse {
+        var outgoing = HTTPClientRequest(url: request.url)
+        outgoing.method = HTTPMethod(rawValue: request.method)
+        for field in request.headers { outgoing.headers.add(name: field.name, value: field.value) }
+        if !request.headers.contains("Accept-Encoding") { outgoing.headers.add(name: "Accept-Encoding", value: "gzip, deflate") }
+        let now = Date().timeIntervalSince1970
+        if !request.headers.contains("Cookie"), let cookies = cookieJar?.header(for: url, now: now) {
+            outgoing.headers.add(name: "Cookie", value: cookies)
+        }
+        let encoded = try BodyEncoder.encode(request.body, host: url.host)
+        if let contentType = encoded.contentType, !request.headers.contains("Content-Type") {
+            outgoing.headers.add(name: "Content-Type", value: contentType)
+        }
+        if let bytes = encoded.bytes { outgoing.body = .bytes(ByteBuffer(bytes: bytes)) }
+
+        let client = try client(for: url, options: options)
+        let timeout = deadline.map { $0 - .now() } ?? .hours(24)
+        do {
+            let response = try await client.execute(outgoing, timeout: timeout)
+            let body = try await response.body.collect(upTo: Self.maximumBodySize)
+            var headers = HTTPHeaders()
+            for (name, value) in response.headers { headers.add(name, value) }
+            cookieJar?.store(setCookieHeaders: headers.values("Set-Cookie"), from: url, now: now)
+            return HTTPResponse(
+                version: Self.versionText(response.version), status: Int(response.status.code),
+                reason: response.status.reasonPhrase, headers: headers, body: Array(buffer: body), url: request.url,
+                elapsed: .zero)
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch let error as TransportError {
+            throw error
+        } catch {
+            throw TransportError.classify(error, url: url)
+        }
+    }
+
+    private func client(for url: RequestURL, options: SendOptions) throws -> HTTPClient {
+        let key = ClientKey(
+            insecure: options.insecure, caCertificatePath: options.caCertificatePath,
+            proxy: proxies.proxy(for: url), connectTimeout: options.connectTimeout)
+        return try clients.withLock { clients in
+            if let existing = clients[key] { return existing }
+            var configuration = HTTPClient.Configuration()
+            var tls = TLSConfiguration.makeClientConfiguration()
+            if options.insecure { tls.certificateVerification = .none }
+            if let path = options.caCertificatePath {
+                guard FileManager.default.isReadableFile(atPath: path) else {
+                    throw TransportError(host: url.host, cause: .tls("cannot read CA certificate file '\(path)'"))
+                }
+                tls.trustRoots = .file(path)
+            }
+            configuration.tlsConfiguration = tls
+            configuration.redirectConfiguration = .disallow
+            configuration.decompression = .enabled(limit: .none)
+            configuration.timeout = .init(connect: key.connectTimeout.map(TimeAmount.init))
+            if let proxy = key.proxy { configuration.proxy = .server(host: proxy.host, port: proxy.port) }
+            let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
+            clients[key] = client
+            return client
+        }
+    }
+
+    private static func versionText(_ version: HTTPVersion) -> String {
+        version.major == 2 ? "HTTP/2" : "HTTP/\(version.major).\(version.minor)"
+    }
+}
+
+struct ClientKey: Hashable {
+    var insecure: Bool
+    var caCertificatePath: String?
+    var proxy: ProxySettings.Proxy?
+    var connectTimeout: Duration?
+}
+
+extension TimeAmount {
+    init(_ duration: Duration) {
+        let (seconds, attoseconds) = duration.components
+        self = .nanoseconds(seconds * 1_000_000_000 + attoseconds / 1_000_000_000)
+    }
+}

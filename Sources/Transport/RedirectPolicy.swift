@@ -1,0 +1,37 @@
+import HTTPExchange
+
+/// What browsers, curl -L and HTTPie agree on for following a redirect.
+enum RedirectPolicy {
+    static func next(after request: HTTPRequest, response: HTTPResponse) -> HTTPRequest? {
+        guard [301, 302, 303, 307, 308].contains(response.status), let location = response.headers["Location"],
+            let from = RequestURL(request.url)
+        else { return nil }
+        let target = resolve(location, against: from)
+        guard let to = RequestURL(target) else { return nil }
+        var next = request
+        next.url = target
+        // 303 always, and 301/302 after a POST, become a GET without a body, as browsers do.
+        if response.status == 303 || ((response.status == 301 || response.status == 302) && request.method == "POST") {
+            if request.method != "HEAD" { next.method = "GET" }
+            next.body = .empty
+            next.headers.remove("Content-Type")
+            next.headers.remove("Content-Length")
+        }
+        // Credentials stay with the host they were meant for.
+        if to.origin != from.origin {
+            next.headers.remove("Authorization")
+            next.headers.remove("Cookie")
+        }
+        return next
+    }
+
+    static func resolve(_ location: String, against base: RequestURL) -> String {
+        let lowered = location.lowercased()
+        if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") { return location }
+        if location.hasPrefix("//") { return base.scheme + ":" + location }
+        if location.hasPrefix("/") { return base.origin + location }
+        if location.hasPrefix("?") { return base.withoutQuery + location }
+        let directory = base.path.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+        return base.origin + directory + "/" + location
+    }
+}

@@ -1,0 +1,95 @@
+import AsyncHTTPClient
+import HTTPExchange
+import NIOCore
+import NIOPosix
+import NIOSSL
+
+/// A failure to exchange with a server, said in one line that names the host and the cause.
+public struct TransportError: Error, Sendable, CustomStringConvertible {
+    public enum Cause: Sendable, Equatable {
+        case connectionRefused
+        case dns
+        case connectTimeout
+        case timeout
+        case tls(String)
+        case connectionClosed
+        case invalidURL
+        case tooManyRedirects(Int)
+        case unreadableFile(String)
+        case bodyTooLarge
+        case other(String)
+    }
+
+    public let host: String
+    public let cause: Cause
+
+    public init(host: String, cause: Cause) {
+        self.host = host
+        self.cause = cause
+    }
+
+    public var description: String {
+        switch cause {
+        case .connectionRefused: "cannot connect to \(host): connection refused"
+        case .dns: "cannot resolve host '\(host)' (DNS lookup failed)"
+        case .connectTimeout: "cannot connect to \(host): timed out while connecting"
+        case .timeout: "\(host) did not answer in time (timeout)"
+        case .tls(let detail): "TLS failure with \(host): \(detail)"
+        case .connectionClosed: "\(host) closed the connection before answering"
+        case .invalidURL: "invalid URL '\(host)'"
+        case .tooManyRedirects(let limit): "\(host): more than \(limit) redirects"
+        case .unreadableFile(let path): "cannot read file '\(path)'"
+        case .bodyTooLarge: "the response from \(host) is larger than \(HTTPTransport.maximumBodySize >> 20) MiB"
+        case .other(let detail): "request to \(host) failed: \(detail)"
+        }
+    }
+
+    static func classify(_ error: any Error, url: RequestURL) -> TransportError {
+        let host = url.port.map { "\(url.host):\($0)" } ?? url.host
+        return TransportError(host: host, cause: cause(of: error))
+    }
+
+    private static func cause(of error: any Error) -> Cause {
+        switch error {
+        case let error as HTTPClientError:
+            switch error {
+            case .connectTimeout, .tlsHandshakeTimeout, .httpProxyHandshakeTimeout: return .connectTimeout
+            case .deadlineExceeded, .readTimeout, .writeTimeout, .getConnectionFromPoolTimeout: return .timeout
+            case .remoteConnectionClosed: return .connectionClosed
+            case .responseBodyTooLarge: return .bodyTooLarge
+            default: return .other("\(error)")
+            }
+        case let error as NIOConnectionError:
+            if let first = error.connectionErrors.first { return cause(of: first.error) }
+            if error.dnsAError != nil || error.dnsAAAAError != nil { return .dns }
+            return .dns
+        case let error as IOError where error.errnoCode == ECONNREFUSED:
+            return .connectionRefused
+        case let error as ChannelError:
+            if case .connectTimeout = error { return .connectTimeout }
+            return .other("\(error)")
+        case is SocketAddressError:
+            return .dns
+        case let error as NIOSSLError:
+            return .tls(tlsDetail(error))
+        case let error as BoringSSLError:
+            return .tls("\(error)")
+        default:
+            let text = String(describing: error)
+            if text.contains("connectionRefused") || text.contains("Connection refused") { return .connectionRefused }
+            return .other(text)
+        }
+    }
+
+    private static func tlsDetail(_ error: NIOSSLError) -> String {
+        switch error {
+        case .handshakeFailed(let inner):
+            let text = "\(inner)"
+            if text.contains("CERTIFICATE_VERIFY_FAILED") {
+                return "certificate verification failed (use --insecure to skip, or --cacert FILE)"
+            }
+            return "handshake failed: \(text)"
+        default: return "\(error)"
+        }
+    }
+}
