@@ -1,0 +1,230 @@
+/// What a line starts, decided from its first characters.
+enum HurlLineKind: Equatable {
+    case method
+    case response
+    case section(String)
+    case body
+    case other
+}
+
+extension HurlFileParser {
+    /// Reads blank and comment lines (Hurl's `lt*`), leaving the scanner at the start of the next
+    /// content line.
+    mutating func readTriviaLines() -> [HurlTrivia.Line] {
+        var lines: [HurlTrivia.Line] = []
+        while !scanner.isAtEnd {
+            let mark = scanner.index
+            scanner.skipSpaces()
+            if scanner.peek() == "#" {
+                scanner.advance()
+                lines.append(.comment(readCommentText()))
+                scanner.consumeNewline()
+            } else if scanner.isAtNewline {
+                scanner.consumeNewline()
+                lines.append(.blank)
+            } else if scanner.isAtEnd {
+                break
+            } else {
+                scanner.index = mark
+                break
+            }
+        }
+        return lines
+    }
+
+    /// Ends a content line: optional spaces, an optional comment (returned), then a newline or the end.
+    mutating func finishLine() throws(HurlParseError) -> String? {
+        scanner.skipSpaces()
+        var comment: String?
+        if scanner.peek() == "#" {
+            scanner.advance()
+            comment = readCommentText()
+        }
+        guard scanner.isAtEnd || scanner.isAtNewline else {
+            throw error(message: "unexpected text at the end of the line")
+        }
+        scanner.consumeNewline()
+        return comment
+    }
+
+    private mutating func readCommentText() -> String {
+        let text = scanner.read { $0 != "\n" }
+        return text.hasSuffix("\r") ? String(text.dropLast()) : text
+    }
+
+    /// Looks at the current line without moving.
+    func classifyLine() -> HurlLineKind {
+        var probe = scanner
+        probe.skipSpaces()
+        guard let first = probe.peek() else { return .other }
+        if first == "[" {
+            probe.advance()
+            let name = probe.read { $0.isASCIILetter }
+            if !name.isEmpty, probe.peek() == "]" {
+                probe.advance()
+                probe.skipSpaces()
+                if probe.isAtLineEnd { return .section(name) }
+            }
+            return .body
+        }
+        for start in ["{", "<", "`", "base64,", "hex,", "file,"] where probe.starts(with: start) {
+            return .body
+        }
+        if probe.starts(with: "HTTP") {
+            let after = probe.peek(4)
+            if after == "/" || after?.isSpaceOrTab == true { return .response }
+        }
+        let word = probe.read { ("A"..."Z").contains($0) }
+        if !word.isEmpty, probe.skipSpaces() > 0, probe.peek() != ":", !probe.isAtLineEnd {
+            return .method
+        }
+        return .other
+    }
+
+    /// `key: value` on its own line.
+    mutating func parseKeyValue(leading: [HurlTrivia.Line]) throws(HurlParseError) -> HurlKeyValue {
+        scanner.skipSpaces()
+        let line = scanner.currentLine
+        let key = try parseKeyAndColon()
+        let value = try parseValueString()
+        let trailing = try finishLine()
+        return HurlKeyValue(key: key, value: value, trivia: HurlTrivia(leadingLines: leading, trailingComment: trailing), line: line)
+    }
+
+    /// A key-string, the `:` after it and the spaces after that.
+    mutating func parseKeyAndColon() throws(HurlParseError) -> HurlTemplate {
+        let keyStart = scanner.index
+        let key = try parseKeyString()
+        guard !key.isEmpty else { throw error(at: keyStart, message: "expected a key followed by ':'") }
+        scanner.skipSpaces()
+        guard scanner.consume(":") else { throw error(message: "expected ':' after the key") }
+        scanner.skipSpaces()
+        return key
+    }
+
+    /// Hurl's key-string: up to `:`, a space or a comment; `\:` `\#` `\\` and the usual escapes.
+    mutating func parseKeyString() throws(HurlParseError) -> HurlTemplate {
+        var parts: [HurlTemplate.Part] = []
+        var text = String.UnicodeScalarView()
+        while let scalar = scanner.peek(), scalar != ":", scalar != "#", !scalar.isSpaceOrTab, !scanner.isAtNewline {
+            if scalar == "\\" {
+                text.append(try parseEscape(extra: [":", "#", "/", "[", "]", ",", "{", "}"]))
+            } else if scanner.starts(with: "{{") {
+                parts.append(.text(String(text)))
+                text = String.UnicodeScalarView()
+                parts.append(.placeholder(try parsePlaceholder()))
+            } else {
+                text.append(scalar)
+                scanner.advance()
+            }
+        }
+        parts.append(.text(String(text)))
+        return HurlTemplate(parts)
+    }
+
+    /// Hurl's value-string: up to a comment or the end of the line, trailing spaces dropped.
+    mutating func parseValueString(stoppingAt stops: Set<Unicode.Scalar> = []) throws(HurlParseError) -> HurlTemplate {
+        var parts: [HurlTemplate.Part] = []
+        var text = String.UnicodeScalarView()
+        var pendingSpaces = String.UnicodeScalarView()
+        while let scalar = scanner.peek(), !scanner.isAtLineEnd, !stops.contains(scalar) {
+            if scalar.isSpaceOrTab {
+                pendingSpaces.append(scalar)
+                scanner.advance()
+                continue
+            }
+            text.append(contentsOf: pendingSpaces)
+            pendingSpaces = String.UnicodeScalarView()
+            if scalar == "\\" {
+                text.append(try parseEscape(extra: ["#", ";"]))
+            } else if scanner.starts(with: "{{") {
+                parts.append(.text(String(text)))
+                text = String.UnicodeScalarView()
+                parts.append(.placeholder(try parsePlaceholder()))
+            } else {
+                text.append(scalar)
+                scanner.advance()
+            }
+        }
+        parts.append(.text(String(text)))
+        return HurlTemplate(parts)
+    }
+
+    /// `"..."` with `\"` and the usual escapes; may hold placeholders.
+    mutating func parseQuotedString() throws(HurlParseError) -> HurlTemplate {
+        let start = scanner.index
+        guard scanner.consume("\"") else { throw error(message: "expected a quoted string") }
+        return try parseDelimited(closing: "\"", start: start, name: "string")
+    }
+
+    /// `` `...` `` on one line.
+    mutating func parseOnelineString() throws(HurlParseError) -> HurlTemplate {
+        let start = scanner.index
+        guard scanner.consume("`") else { throw error(message: "expected a backquoted string") }
+        return try parseDelimited(closing: "`", start: start, name: "backquoted string")
+    }
+
+    private mutating func parseDelimited(closing: Unicode.Scalar, start: Int, name: String) throws(HurlParseError) -> HurlTemplate {
+        var parts: [HurlTemplate.Part] = []
+        var text = String.UnicodeScalarView()
+        while true {
+            guard let scalar = scanner.peek(), !scanner.isAtNewline else {
+                throw error(at: start, message: "unterminated \(name)")
+            }
+            if scalar == closing {
+                scanner.advance()
+                break
+            }
+            if scalar == "\\" {
+                text.append(try parseEscape(extra: [closing]))
+            } else if scanner.starts(with: "{{") {
+                parts.append(.text(String(text)))
+                text = String.UnicodeScalarView()
+                parts.append(.placeholder(try parsePlaceholder()))
+            } else {
+                text.append(scalar)
+                scanner.advance()
+            }
+        }
+        parts.append(.text(String(text)))
+        return HurlTemplate(parts)
+    }
+
+    /// A backslash escape: `\\ \b \f \n \r \t \u{hex}` plus the characters in `extra`.
+    private mutating func parseEscape(extra: Set<Unicode.Scalar>) throws(HurlParseError) -> Unicode.Scalar {
+        let start = scanner.index
+        scanner.advance()
+        guard let escaped = scanner.peek() else { throw error(at: start, message: "incomplete escape at the end of the file") }
+        scanner.advance()
+        switch escaped {
+        case "\\": return "\\"
+        case "b": return "\u{08}"
+        case "f": return "\u{0C}"
+        case "n": return "\n"
+        case "r": return "\r"
+        case "t": return "\t"
+        case "u":
+            guard scanner.consume("{") else { throw error(at: start, message: "expected \\u{HEX}") }
+            let digits = scanner.read { $0.properties.isASCIIHexDigit }
+            guard scanner.consume("}"), let value = UInt32(digits, radix: 16), let unicode = Unicode.Scalar(value) else {
+                throw error(at: start, message: "invalid unicode escape, expected \\u{HEX}")
+            }
+            return unicode
+        default:
+            guard extra.contains(escaped) else { throw error(at: start, message: "invalid escape \\\(escaped)") }
+            return escaped
+        }
+    }
+
+    /// `{{ name }}`.
+    mutating func parsePlaceholder() throws(HurlParseError) -> HurlPlaceholder {
+        let start = scanner.index
+        scanner.advance(2)
+        let inside = scanner.read { $0 != "}" && $0 != "\n" }
+        guard scanner.consume("}}") else { throw error(at: start, message: "unterminated placeholder, expected '}}'") }
+        guard let placeholder = HurlPlaceholder(source: inside) else {
+            throw error(at: start, message: "invalid variable name in placeholder: '\(inside.trimmingSpaces())'")
+        }
+        return placeholder
+    }
+}

@@ -1,0 +1,99 @@
+/// A cursor over the Unicode scalars of a Hurl file, with line and column lookup.
+struct HurlScanner {
+    let scalars: [Unicode.Scalar]
+    var index = 0
+    private let lineStarts: [Int]
+
+    init(_ text: String) {
+        scalars = Array(text.unicodeScalars)
+        var starts = [0]
+        for (offset, scalar) in scalars.enumerated() where scalar == "\n" {
+            starts.append(offset + 1)
+        }
+        lineStarts = starts
+    }
+
+    var isAtEnd: Bool { index >= scalars.count }
+
+    func peek(_ offset: Int = 0) -> Unicode.Scalar? {
+        let position = index + offset
+        return position < scalars.count ? scalars[position] : nil
+    }
+
+    mutating func advance(_ count: Int = 1) {
+        index = min(index + count, scalars.count)
+    }
+
+    func starts(with text: String) -> Bool {
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            guard peek(offset) == scalar else { return false }
+            offset += 1
+        }
+        return true
+    }
+
+    mutating func consume(_ text: String) -> Bool {
+        guard starts(with: text) else { return false }
+        advance(text.unicodeScalars.count)
+        return true
+    }
+
+    var isAtNewline: Bool { peek() == "\n" || (peek() == "\r" && peek(1) == "\n") }
+
+    /// At a newline, the end of the file, or a comment: nothing more on this line is content.
+    var isAtLineEnd: Bool { isAtEnd || isAtNewline || peek() == "#" }
+
+    mutating func consumeNewline() {
+        if peek() == "\r" { advance() }
+        if peek() == "\n" { advance() }
+    }
+
+    @discardableResult
+    mutating func skipSpaces() -> Int {
+        var count = 0
+        while let scalar = peek(), scalar.isSpaceOrTab {
+            advance()
+            count += 1
+        }
+        return count
+    }
+
+    /// Reads scalars while `predicate` holds.
+    mutating func read(while predicate: (Unicode.Scalar) -> Bool) -> String {
+        var result = String.UnicodeScalarView()
+        while let scalar = peek(), predicate(scalar) {
+            result.append(scalar)
+            advance()
+        }
+        return String(result)
+    }
+
+    func text(from start: Int, to end: Int) -> String {
+        String(String.UnicodeScalarView(scalars[start..<end]))
+    }
+
+    func line(at position: Int) -> Int {
+        var low = 0
+        var high = lineStarts.count - 1
+        while low < high {
+            let middle = (low + high + 1) / 2
+            if lineStarts[middle] <= position { low = middle } else { high = middle - 1 }
+        }
+        return low + 1
+    }
+
+    func column(at position: Int) -> Int {
+        position - lineStarts[line(at: position) - 1] + 1
+    }
+
+    func lineText(_ line: Int) -> String {
+        let start = lineStarts[line - 1]
+        var end = start
+        while end < scalars.count, scalars[end] != "\n" { end += 1 }
+        if end > start, scalars[end - 1] == "\r" { end -= 1 }
+        return text(from: start, to: end)
+    }
+
+    var currentLine: Int { line(at: index) }
+}

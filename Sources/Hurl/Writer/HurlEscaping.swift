@@ -1,0 +1,55 @@
+/// Escapes text so that the parser reads it back unchanged.
+enum HurlEscaping {
+    /// A key: `:`, `#` and spaces cannot appear raw.
+    static func keyString(_ template: HurlTemplate) -> String {
+        escaped(template, escaping: [":", "#"], spacesAsUnicode: true)
+    }
+
+    /// A value up to the end of the line: `#` starts a comment, spaces at either end would be dropped.
+    static func valueString(_ template: HurlTemplate, alsoEscaping extra: Set<Unicode.Scalar> = []) -> String {
+        var text = escaped(template, escaping: extra.union(["#"]))
+        if text.hasPrefix(" ") { text = "\\u{20}" + text.dropFirst() }
+        if text.hasSuffix(" ") { text = text.dropLast() + "\\u{20}" }
+        return text
+    }
+
+    static func quoted(_ template: HurlTemplate) -> String {
+        "\"" + escaped(template, escaping: ["\""]) + "\""
+    }
+
+    static func regexLiteral(_ pattern: String) -> String {
+        var text = ""
+        var previous: Unicode.Scalar?
+        for scalar in pattern.unicodeScalars {
+            if scalar == "/", previous != "\\" { text += "\\/" } else { text.unicodeScalars.append(scalar) }
+            previous = previous == "\\" ? nil : scalar
+        }
+        return "/" + text + "/"
+    }
+
+    static func escaped(_ template: HurlTemplate, escaping special: Set<Unicode.Scalar>, spacesAsUnicode: Bool = false) -> String {
+        var output = ""
+        for part in template.parts {
+            switch part {
+            case .placeholder(let placeholder):
+                output += placeholder.description
+            case .text(let text):
+                for scalar in text.unicodeScalars {
+                    switch scalar {
+                    case "\\": output += "\\\\"
+                    case "\n": output += "\\n"
+                    case "\r": output += "\\r"
+                    case "\t": output += "\\t"
+                    case "\u{08}": output += "\\b"
+                    case "\u{0C}": output += "\\f"
+                    case " " where spacesAsUnicode: output += "\\u{20}"
+                    default:
+                        if special.contains(scalar) { output += "\\" }
+                        output.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+        }
+        return output
+    }
+}

@@ -1,0 +1,78 @@
+import Testing
+@testable import Hurl
+
+@Suite struct HurlRoundTripTests {
+    static let canonicalFixtures = [
+        "basic_authentication.hurl", "captures.hurl", "cookies.hurl", "filter.hurl", "multipart_form_data.hurl",
+    ]
+
+    @Test(arguments: canonicalFixtures + ["form_params.hurl"])
+    func parseWriteParseGivesTheSameFile(name: String) throws {
+        let text = try HurlFixtures.text(name)
+        let file = try HurlParser.parse(text, fileName: name)
+        let written = HurlWriter.write(file)
+        let reparsed = try HurlParser.parse(written, fileName: name)
+        #expect(reparsed == file)
+        #expect(HurlWriter.write(reparsed) == written)
+    }
+
+    @Test(arguments: canonicalFixtures)
+    func canonicalFilesAreWrittenBackByteForByte(name: String) throws {
+        let text = try HurlFixtures.text(name)
+        let written = HurlWriter.write(try HurlParser.parse(text, fileName: name))
+        #expect(written == text)
+    }
+
+    @Test func escapedKeysAreReadAndWrittenInTheirPlainForm() throws {
+        let file = try HurlParser.parse(try HurlFixtures.text("form_params.hurl"), fileName: "form_params.hurl")
+        let keys = file.entries[0].request.formParams.map(\.key)
+        #expect(keys.contains(HurlTemplate(text: "values[0]")))
+        #expect(HurlWriter.write(file).contains("\nvalues[0]: 0\n"))
+    }
+
+    @Test func fixtureContentIsUnderstood() throws {
+        let file = try HurlParser.parse(try HurlFixtures.text("captures.hurl"), fileName: "captures.hurl")
+        #expect(file.entries.count == 6)
+        let first = try #require(file.entries.first?.response)
+        #expect(first.captures.map(\.name.description) == ["param1", "param2", "param3", "data1", "data2"])
+        #expect(first.captures[2].filters == [HurlFilter(name: "regex", arguments: [.regex("Hello (.*)!")])])
+        #expect(first.asserts.count == 5)
+        #expect(first.asserts[0].line == 12)
+        #expect(file.entries[1].request.queryParams.map(\.value.placeholderNames) == [["param1"], ["param2"]])
+        #expect(file.entries[1].request.sections[0].name == "QueryStringParams")
+        #expect(file.entries[2].request.sections[0].name == "Query")
+    }
+
+    @Test func commentsAndBlankLinesStayWhereTheyWere() throws {
+        let text = """
+        # A collection
+        # with two requests
+
+        GET https://example.org/a # the first
+        Accept: application/json # a header comment
+        # before the response
+        HTTP 200
+
+        # trailing remark
+
+        """
+        let file = try HurlParser.parse(text, fileName: "c.hurl")
+        #expect(file.entries[0].request.trivia.leadingLines == [.comment(" A collection"), .comment(" with two requests"), .blank])
+        #expect(file.entries[0].request.trivia.trailingComment == " the first")
+        #expect(file.entries[0].response?.trivia.leadingLines == [.comment(" before the response")])
+        #expect(file.trailingLines == [.blank, .comment(" trailing remark")])
+        #expect(HurlWriter.write(file) == text)
+    }
+
+    @Test func indentedAndSpacedFilesAreWrittenCanonically() throws {
+        let text = "  GET   https://example.org   \n  Accept :  text/plain\nHTTP/1.1   200\n[Asserts]\n  status  ==   200\n"
+        let file = try HurlParser.parse(text, fileName: "c.hurl")
+        #expect(HurlWriter.write(file) == "GET https://example.org\nAccept: text/plain\nHTTP/1.1 200\n[Asserts]\nstatus == 200\n")
+    }
+
+    @Test func windowsLineEndingsAreAccepted() throws {
+        let file = try HurlParser.parse("GET https://example.org\r\nHTTP 200\r\n", fileName: "w.hurl")
+        #expect(file.entries[0].response?.status == .code(200))
+        #expect(HurlWriter.write(file) == "GET https://example.org\nHTTP 200\n")
+    }
+}
