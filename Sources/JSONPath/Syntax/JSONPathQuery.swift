@@ -1,0 +1,56 @@
+import JSON
+
+/// A compiled JSONPath query: RFC 9535 in full, or the shell's shorthand.
+public struct JSONPathQuery: Sendable, CustomStringConvertible {
+    /// The text the query was compiled from.
+    public let text: String
+    let segments: [Segment]
+
+    /// Strict RFC 9535: starts with `$`, functions well-typed, no trailing blanks.
+    public init(_ text: String) throws(JSONPathError) {
+        var parser = QueryParser(text, shorthand: false)
+        self.segments = try parser.parseQuery()
+        self.text = text
+    }
+
+    /// Full JSONPath, or the shell shorthand where `$` may be left out: `.contact.id`, `contacts[0].email`,
+    /// `..id`, `contact.id`, `.contacts.*.fields.all.email`. Dot names may contain `-` and digits;
+    /// an all-digit name (`.contacts.5`) selects the member "5" of an object or the element 5 of an array.
+    public init(shorthand text: String) throws(JSONPathError) {
+        var parser = QueryParser(text, shorthand: true)
+        self.segments = try parser.parseQuery()
+        self.text = text
+    }
+
+    /// The selected nodes in document order, each with its normalized path.
+    public func evaluate(_ root: JSONValue) -> [JSONPathNode] {
+        Evaluator(root: root, regexes: RegexCache())
+            .select(segments, from: root, trackingPaths: true)
+            .map { JSONPathNode(path: NormalizedPath.render($0.path), value: $0.value) }
+    }
+
+    /// The selected values in document order, without computing paths.
+    public func values(in root: JSONValue) -> [JSONValue] {
+        Evaluator(root: root, regexes: RegexCache())
+            .select(segments, from: root, trackingPaths: false)
+            .map(\.value)
+    }
+
+    /// True when the query can select at most one node (only single names and indices, no descendants).
+    public var isSingular: Bool {
+        FilterQuery(isRelative: false, segments: segments).isSingular
+    }
+
+    public var description: String { text }
+}
+
+/// One selected value and where it is: a normalized path such as `$['contacts'][0]`.
+public struct JSONPathNode: Sendable, Hashable {
+    public let path: String
+    public let value: JSONValue
+
+    public init(path: String, value: JSONValue) {
+        self.path = path
+        self.value = value
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import JSON
+
+struct FmtCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fmt",
+        abstract: "Pretty-print a JSON document, keeping key order and numbers exactly as written.",
+        discussion: """
+            Reads FILE, or standard input when FILE is omitted or '-'. Output is indented by two spaces \
+            like `jq .`, colored on a terminal unless NO_COLOR is set. Invalid JSON is reported as \
+            FILE:LINE:COLUMN with the offending text, and the exit status is 2.
+            """
+    )
+
+    @Argument(help: "The JSON file to format (default: standard input).")
+    var file: String?
+
+    @Flag(name: [.short, .long], help: "Print on one line without whitespace.")
+    var compact = false
+
+    func run() throws {
+        let document = try JSONCommandSupport.parseDocument(file, command: "fmt")
+        var style = compact ? JSONStyle.compact : JSONStyle.pretty
+        if JSONCommandSupport.colorsWanted { style = style.colored() }
+        document.write(style: style, to: JSONCommandSupport.writeToStandardOutput)
+        JSONCommandSupport.writeToStandardOutput([0x0A])
+    }
+}

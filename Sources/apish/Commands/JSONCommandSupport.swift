@@ -1,0 +1,53 @@
+import ArgumentParser
+import Foundation
+import JSON
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Input, output and error reporting shared by the `fmt` and `query` commands.
+enum JSONCommandSupport {
+    /// The whole file, or standard input when `path` is nil or "-".
+    static func readInput(_ path: String?, command: String) throws -> Data {
+        if let path, path != "-" {
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                fail(command, "cannot read \(path)")
+                throw ExitCode(2)
+            }
+            defer { try? handle.close() }
+            return try handle.readToEnd() ?? Data()
+        }
+        return try FileHandle.standardInput.readToEnd() ?? Data()
+    }
+
+    /// Parses the input, reporting `NAME:LINE:COLUMN: message` with the offending text and exiting 2.
+    static func parseDocument(_ path: String?, command: String) throws -> JSONValue {
+        let data = try readInput(path, command: command)
+        do {
+            return try JSONValue.parse(data)
+        } catch {
+            let name = path.flatMap { $0 == "-" ? nil : $0 } ?? "<stdin>"
+            var message = "\(name):\(error.line):\(error.column): invalid JSON: \(error.message)"
+            if !error.excerpt.isEmpty {
+                message += "\n    \(error.excerpt)\n    \(String(repeating: " ", count: error.excerptCaret))^"
+            }
+            fail(command, message)
+            throw ExitCode(2)
+        }
+    }
+
+    /// Colors only on a terminal, and never with NO_COLOR set (https://no-color.org).
+    static var colorsWanted: Bool {
+        isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+
+    static func writeToStandardOutput(_ chunk: [UInt8]) {
+        try? FileHandle.standardOutput.write(contentsOf: chunk)
+    }
+
+    static func fail(_ command: String, _ message: String) {
+        try? FileHandle.standardError.write(contentsOf: Array("apish \(command): \(message)\n".utf8))
+    }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import JSON
+import JSONPath
+
+struct QueryCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "query",
+        abstract: "Select parts of a JSON document with JSONPath (RFC 9535) or the shell shorthand.",
+        discussion: """
+            EXPRESSION is a JSONPath query such as '$.contacts[?@.points > 10].email', or shorthand \
+            leaving out the '$': '.contact.id', 'contacts[0].email', '..id'. The selected values are \
+            printed as a JSON array in document order. An invalid query is reported with a caret \
+            under the offending column, invalid JSON as FILE:LINE:COLUMN; both exit with status 2.
+            """
+    )
+
+    @Argument(help: "The JSONPath query or shorthand.")
+    var expression: String
+
+    @Argument(help: "The JSON file to query (default: standard input).")
+    var file: String?
+
+    @Flag(help: "Print the normalized paths of the selected nodes (e.g. $['contacts'][0]) instead of their values.")
+    var paths = false
+
+    @Flag(help: "Print one result per line instead of a JSON array.")
+    var each = false
+
+    @Flag(name: [.short, .long], help: "Print strings without quotes, one result per line.")
+    var raw = false
+
+    func run() throws {
+        let query: JSONPathQuery
+        do {
+            query = try JSONPathQuery(shorthand: expression)
+        } catch {
+            JSONCommandSupport.fail("query", "invalid query at column \(error.column): \(error.message)\n\(error.caretDiagram)")
+            throw ExitCode(2)
+        }
+        let document = try JSONCommandSupport.parseDocument(file, command: "query")
+        var style = JSONStyle.pretty
+        if JSONCommandSupport.colorsWanted { style = style.colored() }
+        let printer = QueryResultPrinter(paths: paths, each: each, raw: raw, style: style)
+        let nodes = paths ? query.evaluate(document) : query.values(in: document).map { JSONPathNode(path: "", value: $0) }
+        printer.write(nodes, to: JSONCommandSupport.writeToStandardOutput)
+    }
+}
