@@ -54,8 +54,11 @@ struct HurlFileParser {
         scanner.skipSpaces()
         let line = scanner.currentLine
         let method = scanner.read { ("A"..."Z").contains($0) }
-        guard !method.isEmpty, scanner.peek()?.isSpaceOrTab == true else {
+        guard !method.isEmpty else {
             throw error(message: "expected an HTTP method (an upper-case word such as GET) followed by a URL")
+        }
+        guard scanner.peek()?.isSpaceOrTab == true else {
+            throw error(message: "expected a space and a URL after the method")
         }
         scanner.skipSpaces()
         let urlStart = scanner.index
