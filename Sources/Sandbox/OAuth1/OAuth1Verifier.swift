@@ -1,0 +1,57 @@
+import Auth
+import Foundation
+
+/// Checks the parts of an OAuth 1.0a request every step shares: required parameters, version,
+/// signature method, consumer, timestamp window, then the signature itself.
+struct OAuth1Verifier {
+    static let supportedMethods: Set<OAuth1SignatureMethod> = [.hmacSHA1, .hmacSHA256, .hmacSHA512, .plaintext]
+
+    let credentials: SandboxCredentials
+    let normalization: OAuth1Normalization
+    let now: Date
+
+    struct Checked {
+        let consumer: SandboxCredentials.OAuth1Consumer
+        let method: OAuth1SignatureMethod
+        let parameters: OAuth1Parameters
+
+        func value(_ name: String) -> String? { parameters.oauth[name] }
+    }
+
+    func check(_ request: SandboxRequest, _ parameters: OAuth1Parameters, requiring extra: [String] = []) throws(MauticError) -> Checked {
+        for name in ["oauth_consumer_key", "oauth_signature_method", "oauth_signature", "oauth_timestamp", "oauth_nonce"] + extra {
+            if (parameters.oauth[name] ?? "").isEmpty, !(name == "oauth_signature" && parameters.oauth[name] != nil) {
+                throw OAuth1Error.parameterAbsent(name)
+            }
+        }
+        if let version = parameters.oauth["oauth_version"], version != "1.0" { throw OAuth1Error.versionRejected }
+        let methodName = parameters.oauth["oauth_signature_method"]!
+        guard let method = OAuth1SignatureMethod(rawValue: methodName), Self.supportedMethods.contains(method) else {
+            throw OAuth1Error.signatureMethodRejected(methodName)
+        }
+        guard let consumer = credentials.oauth1Consumer(key: parameters.oauth["oauth_consumer_key"]!) else {
+            throw OAuth1Error.consumerKeyUnknown
+        }
+        guard let timestamp = TimeInterval(parameters.oauth["oauth_timestamp"]!),
+              abs(timestamp - now.timeIntervalSince1970) <= OAuth1Store.timestampWindow else {
+            throw OAuth1Error.timestampRefused
+        }
+        return Checked(consumer: consumer, method: method, parameters: parameters)
+    }
+
+    func verifySignature(_ request: SandboxRequest, _ checked: Checked, tokenSecret: String) throws(MauticError) {
+        let baseString = OAuth1Signature.baseString(
+            method: request.method, url: request.baseURL, parameters: checked.parameters.signedPairs, normalization: normalization)
+        let expected: String
+        do {
+            expected = try OAuth1Signature.sign(
+                baseString: baseString, method: checked.method,
+                consumerSecret: checked.consumer.consumerSecret, tokenSecret: tokenSecret)
+        } catch {
+            throw OAuth1Error.signatureInvalid
+        }
+        guard ConstantTime.equals(expected, checked.value("oauth_signature") ?? "") else {
+            throw OAuth1Error.signatureInvalid
+        }
+    }
+}
