@@ -1,0 +1,60 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a line without echo. On a terminal it switches off echo, canonical mode and signals for the
+/// duration (so Ctrl-C cancels instead of killing the process with echo still off) and handles Backspace
+/// and Ctrl-U itself; elsewhere it reads one line as it comes.
+enum SecretReader {
+    static func readLine(from descriptor: Int32, write: (String) -> Void) -> String? {
+        var saved = termios()
+        guard tcgetattr(descriptor, &saved) == 0 else { return readPlainLine(from: descriptor) }
+        var quiet = saved
+        quiet.c_lflag &= ~tcflag_t(ECHO | ICANON | ISIG)
+        withUnsafeMutableBytes(of: &quiet.c_cc) { controls in
+            controls[Int(VMIN)] = 1
+            controls[Int(VTIME)] = 0
+        }
+        _ = tcsetattr(descriptor, TCSAFLUSH, &quiet)
+        defer {
+            _ = tcsetattr(descriptor, TCSAFLUSH, &saved)
+            write("\n")
+        }
+        var bytes: [UInt8] = []
+        while let byte = readByte(from: descriptor) {
+            switch byte {
+            case 0x0A, 0x0D: return String(decoding: bytes, as: UTF8.self)
+            case 0x03: return nil
+            case 0x04 where bytes.isEmpty: return nil
+            case 0x15: bytes.removeAll()
+            case 0x7F, 0x08:
+                // Drop one whole UTF-8 character: its continuation bytes, then its first byte.
+                while let last = bytes.last, last & 0xC0 == 0x80 { bytes.removeLast() }
+                _ = bytes.popLast()
+            default: bytes.append(byte)
+            }
+        }
+        return nil
+    }
+
+    private static func readPlainLine(from descriptor: Int32) -> String? {
+        var bytes: [UInt8] = []
+        while let byte = readByte(from: descriptor) {
+            if byte == 0x0A { return String(decoding: bytes, as: UTF8.self) }
+            bytes.append(byte)
+        }
+        return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
+    }
+
+    private static func readByte(from descriptor: Int32) -> UInt8? {
+        var byte: UInt8 = 0
+        while true {
+            let count = read(descriptor, &byte, 1)
+            if count == 1 { return byte }
+            if count < 0, errno == EINTR { continue }
+            return nil
+        }
+    }
+}
