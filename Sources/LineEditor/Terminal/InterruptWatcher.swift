@@ -10,10 +10,11 @@ import Darwin
 /// Turns Ctrl-C (SIGINT) into cancellation of the work in flight, so a running request stops and the shell
 /// does not.
 ///
-/// While `run` is active SIGINT is ignored by the process and observed through a dispatch signal source;
-/// afterwards the previous disposition is restored (the default, which ends the process). It is meant
-/// for the time between lines: `LineEditor.readLine` never needs it, because there Ctrl-C is a key.
-/// Calls to `run` must not overlap.
+/// While `run` is active a SIGINT handler writes a byte to a pipe that a dispatch source watches (a plain
+/// dispatch signal source does not work on Linux while SIGINT is ignored: the kernel drops an ignored
+/// signal before libdispatch's signalfd sees it); afterwards the previous handler is put back (usually
+/// the default, which ends the process). It is meant for the time between lines: `LineEditor.readLine`
+/// does not need it, because there Ctrl-C is a key, not a signal. Calls to `run` must not overlap.
 public struct InterruptWatcher: Sendable {
     /// Thrown by `run` when SIGINT arrived and the operation ended by throwing (usually CancellationError).
     public struct Interrupted: Error, Equatable, CustomStringConvertible {
@@ -25,18 +26,21 @@ public struct InterruptWatcher: Sendable {
     /// Runs `operation`, cancelling it when SIGINT arrives. A value the operation still returns after
     /// the interrupt is returned; an error it throws then becomes `Interrupted`.
     public func run<T: Sendable>(_ operation: @escaping @Sendable () async throws -> T) async throws -> T {
-        let previous = signal(SIGINT, SIG_IGN)
-        let source = DispatchSource.makeSignalSource(signal: SIGINT, queue: .global())
+        let pipe = InterruptPipe.shared
+        pipe.drain()
         let task = Task { try await operation() }
         let flag = InterruptFlag()
+        let source = DispatchSource.makeReadSource(fileDescriptor: pipe.readEnd, queue: .global())
         source.setEventHandler {
+            pipe.drain()
             flag.raise()
             task.cancel()
         }
         source.resume()
+        let previous = signal(SIGINT, InterruptPipe.handler)
         defer {
-            source.cancel()
             signal(SIGINT, previous)
+            source.cancel()
         }
         do {
             return try await withTaskCancellationHandler { try await task.value } onCancel: { task.cancel() }
@@ -47,7 +51,33 @@ public struct InterruptWatcher: Sendable {
     }
 }
 
-/// A flag set from the signal source's queue and read by the waiting task.
+/// The self-pipe a signal handler can safely write to (write(2) is async-signal-safe).
+private struct InterruptPipe: Sendable {
+    let readEnd: Int32
+    let writeEnd: Int32
+
+    static let shared: InterruptPipe = {
+        var ends: [Int32] = [-1, -1]
+        guard pipe(&ends) == 0 else { fatalError("cannot create the interrupt pipe: \(errno)") }
+        for end in ends {
+            _ = fcntl(end, F_SETFL, fcntl(end, F_GETFL) | O_NONBLOCK)
+            _ = fcntl(end, F_SETFD, FD_CLOEXEC)
+        }
+        return InterruptPipe(readEnd: ends[0], writeEnd: ends[1])
+    }()
+
+    static let handler: @convention(c) (Int32) -> Void = { _ in
+        var byte: UInt8 = 1
+        _ = write(InterruptPipe.shared.writeEnd, &byte, 1)
+    }
+
+    func drain() {
+        var buffer = [UInt8](repeating: 0, count: 64)
+        while read(readEnd, &buffer, buffer.count) > 0 {}
+    }
+}
+
+/// A flag set from the dispatch queue and read by the waiting task.
 private final class InterruptFlag: Sendable {
     private let raised = Atomic<Bool>(false)
 
