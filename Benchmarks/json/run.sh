@@ -40,15 +40,13 @@ measure_once() {
 # Prints a table row with the median wall time and median peak RSS of REPEAT runs.
 measure() {
     local label="$1"; shift
-    local runs=()
+    local runs=() wall rss
     for _ in $(seq "$repeat"); do runs+=("$(measure_once "$@")"); done
-    printf '%s\n' "${runs[@]}" | sort -n -k1 | awk -v label="$label" -v bytes="$bytes" -v n="$repeat" '
-        { wall[NR] = $1; rss[NR] = $2 }
-        END {
-            m = int((n + 1) / 2); w = wall[m]
-            asort(rss); r = rss[m]
-            printf "| %s | %.2f s | %.1f MB/s | %.0f MB | %.2fx |\n", label, w, bytes / 1e6 / w, r / 1024, r * 1024 / bytes
-        }'
+    wall=$(printf '%s\n' "${runs[@]}" | awk '{ print $1 }' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+    rss=$(printf '%s\n' "${runs[@]}" | awk '{ print $2 }' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
+    awk -v label="$label" -v w="$wall" -v r="$rss" -v bytes="$bytes" 'BEGIN {
+        printf "| %s | %.2f s | %.1f MB/s | %.0f MB | %.2fx |\n", label, w, bytes / 1e6 / w, r / 1024, r * 1024 / bytes
+    }'
 }
 
 echo "Input: $file ($((bytes / 1000000)) MB), median of $repeat runs, $(nproc) cores"

@@ -34,7 +34,7 @@ struct QueryCommand: ParsableCommand {
         do {
             query = try JSONPathQuery(shorthand: expression)
         } catch {
-            JSONCommandSupport.fail("query", "invalid query at column \(error.column): \(error.message)\n\(error.caretDiagram)")
+            JSONCommandSupport.fail("query", "invalid query (column \(error.column)):\n\(error.caretDiagram)")
             throw ExitCode(2)
         }
         let document = try JSONCommandSupport.parseDocument(file, command: "query")
