@@ -42,16 +42,14 @@ struct OAuth1Verifier {
     func verifySignature(_ request: SandboxRequest, _ checked: Checked, tokenSecret: String) throws(MauticError) {
         let baseString = OAuth1Signature.baseString(
             method: request.method, url: request.baseURL, parameters: checked.parameters.signedPairs, normalization: normalization)
-        let expected: String
+        let valid: Bool
         do {
-            expected = try OAuth1Signature.sign(
-                baseString: baseString, method: checked.method,
+            valid = try OAuth1Signature.verify(
+                signature: checked.value("oauth_signature") ?? "", baseString: baseString, method: checked.method,
                 consumerSecret: checked.consumer.consumerSecret, tokenSecret: tokenSecret)
         } catch {
             throw OAuth1Error.signatureInvalid
         }
-        guard ConstantTime.equals(expected, checked.value("oauth_signature") ?? "") else {
-            throw OAuth1Error.signatureInvalid
-        }
+        guard valid else { throw OAuth1Error.signatureInvalid }
     }
 }

@@ -11,8 +11,7 @@ struct OAuth2AuthorizeEndpoint {
         let client: SandboxCredentials.OAuth2Client
         let redirectURI: String
         let state: String?
-        let challenge: String?
-        let challengeMethod: String?
+        let challenge: CodeChallenge?
     }
 
     func respond(to request: SandboxRequest, parameters: RequestParameters, store: inout OAuth2Store) throws(MauticError) -> SandboxResponse {
@@ -46,7 +45,7 @@ struct OAuth2AuthorizeEndpoint {
         let code = store.issueCode(.init(
             clientID: validated.client.clientID, userID: user.id, redirectURI: validated.redirectURI,
             expires: now.addingTimeInterval(OAuth2Store.codeLifetime),
-            codeChallenge: validated.challenge, codeChallengeMethod: validated.challengeMethod))
+            challenge: validated.challenge))
         return .redirect(to: FormEncoding.appendingQuery(
             (validated.state.map { [("state", $0)] } ?? []) + [("code", code)], to: validated.redirectURI))
     }
@@ -82,14 +81,14 @@ struct OAuth2AuthorizeEndpoint {
         guard client.grantTypes.contains("authorization_code") else {
             return fail("unauthorized_client", "The client is not authorized to request an authorization code.")
         }
-        let challenge = value("code_challenge").flatMap { $0.isEmpty ? nil : $0 }
-        var method: String?
-        if challenge != nil {
-            method = value("code_challenge_method") ?? "plain"
-            guard PKCE.methods.contains(method!) else {
+        var challenge: CodeChallenge?
+        if let challengeValue = value("code_challenge"), !challengeValue.isEmpty {
+            let method = value("code_challenge_method") ?? "plain"
+            guard CodeChallenge.methods.contains(method) else {
                 return fail("invalid_request", "Transform algorithm not supported.")
             }
+            challenge = CodeChallenge(value: challengeValue, method: method)
         }
-        return .valid(Validated(client: client, redirectURI: redirectURI, state: state, challenge: challenge, challengeMethod: method))
+        return .valid(Validated(client: client, redirectURI: redirectURI, state: state, challenge: challenge))
     }
 }

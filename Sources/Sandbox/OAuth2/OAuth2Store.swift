@@ -7,8 +7,7 @@ struct OAuth2Store: Sendable {
         let userID: Int
         let redirectURI: String
         let expires: Date
-        let codeChallenge: String?
-        let codeChallengeMethod: String?
+        let challenge: CodeChallenge?
     }
 
     struct Grant: Sendable {

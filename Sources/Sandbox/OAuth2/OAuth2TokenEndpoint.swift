@@ -81,11 +81,11 @@ struct OAuth2TokenEndpoint {
             throw OAuth2Error.make("redirect_uri_mismatch", "The redirect URI is missing or do not match")
         }
         guard code.expires > now else { throw OAuth2Error.make("invalid_grant", "The authorization code has expired") }
-        if let challenge = code.codeChallenge {
+        if let challenge = code.challenge {
             guard let verifier = value("code_verifier") else {
                 throw OAuth2Error.make("invalid_grant", "The code_verifier is missing.")
             }
-            guard PKCE.verify(verifier: verifier, challenge: challenge, method: code.codeChallengeMethod ?? "plain") else {
+            guard challenge.isSatisfied(by: verifier) else {
                 throw OAuth2Error.make("invalid_grant", "The code_verifier does not match the code_challenge.")
             }
         }
