@@ -253,6 +253,17 @@ import Darwin
         #expect(again.contains("/api/contacts") && again.contains("env"))
     }
 
+    @Test func historyKeepsOnlyTheNewestEntriesUpToItsLimit() throws {
+        let folder = try PackagePaths.temporaryFolder("line-editor-history")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("history").path
+        let editor = try LineEditor(historyFile: file, historyLimit: 2)
+        for line in ["first", "second", "second", "third"] { editor.addToHistory(line) }
+        try editor.saveHistory()
+        let entries = try String(contentsOfFile: file, encoding: .utf8).split(separator: "\n").dropFirst()
+        #expect(Array(entries) == ["second", "third"])
+    }
+
     @Test func foreignHistoryFileIsReportedNotOverwritten() throws {
         let folder = try PackagePaths.temporaryFolder("line-editor-history")
         defer { try? FileManager.default.removeItem(at: folder) }

@@ -10,6 +10,8 @@ import Darwin
 final class EditorState {
     var completer: (@Sendable (CompletionContext) -> [String])?
     var interrupted = false
+    /// The text right of the cursor when Ctrl-C was pressed, rewritten so "^C" lands after the line.
+    var textAfterCursor = ""
     var columns: () -> Int = { 80 }
     private let output: UnsafeMutablePointer<FILE>
     private var promptBuffer: UnsafeMutablePointer<CChar>
@@ -77,7 +79,12 @@ enum EditorCallbacks {
 
     /// Ctrl-C ends the line; the editor sees the flag and reports `.interrupted` instead of the text.
     static let interrupt: @convention(c) (OpaquePointer?, Int32) -> UInt8 = { editLine, _ in
-        EditorState.of(editLine)?.interrupted = true
+        guard let editLine, let state = EditorState.of(editLine) else { return UInt8(CC_ERROR) }
+        state.interrupted = true
+        state.textAfterCursor = ""
+        if let info = el_line(editLine)?.pointee, let cursor = info.cursor, let end = info.lastchar, end > cursor {
+            state.textAfterCursor = String(decoding: UnsafeRawBufferPointer(start: cursor, count: end - cursor), as: UTF8.self)
+        }
         return UInt8(CC_NEWLINE)
     }
 }

@@ -141,7 +141,7 @@ public final class LineEditor {
         var count: Int32 = 0
         let bytes = el_gets(editLine, &count)
         if state.interrupted {
-            state.write("^C\n")
+            state.write(state.textAfterCursor + "^C\n")
             return .interrupted
         }
         guard let bytes, count > 0 else {
