@@ -1,26 +1,24 @@
-/// A byte-level JSON parser (RFC 8259) over a contiguous UTF-8 buffer.
+/// Builds a `JSONValue` tree from a contiguous UTF-8 buffer (RFC 8259).
 ///
 /// It is iterative, with explicit stacks of pending values and keys, so nesting costs heap rather
 /// than call stack; `maxDepth` still bounds nesting because printing, comparing and destroying a value
 /// recurse over it.
 struct JSONParser {
-    private let bytes: UnsafeBufferPointer<UInt8>
+    private var lexer: JSONLexer
     private let maxDepth: Int
-    private var i = 0
-    private var scratch: [UInt8] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
-        self.bytes = bytes
+        lexer = JSONLexer(bytes: bytes)
         self.maxDepth = maxDepth
     }
 
     mutating func parseDocument() throws(JSONParseError) -> JSONValue {
-        skipBOM()
-        skipWhitespace()
+        lexer.skipBOM()
+        lexer.skipWhitespace()
         let value = try parseValue()
-        skipWhitespace()
-        if i < bytes.count {
-            throw error("unexpected \(describeByte(at: i)) after the JSON value")
+        lexer.skipWhitespace()
+        if !lexer.atEnd {
+            throw lexer.error("unexpected \(lexer.describeByte(at: lexer.i)) after the JSON value")
         }
         return value
     }
@@ -35,325 +33,97 @@ struct JSONParser {
         var values: [JSONValue] = []
         var keys: [String] = []
         var frames: [Frame] = []
-        let n = bytes.count
+        let bytes = lexer.bytes
 
         while true {
-            // A value starts at `i` (whitespace already skipped).
-            guard i < n else { throw error("unexpected end of input, expected a value") }
+            // A value starts here (whitespace already skipped).
+            guard !lexer.atEnd else { throw lexer.error("unexpected end of input, expected a value") }
             var value: JSONValue
-            switch bytes[i] {
+            switch bytes[lexer.i] {
             case UInt8(ascii: "{"):
-                guard frames.count < maxDepth else { throw error("nesting deeper than \(maxDepth) levels") }
-                i += 1
-                skipWhitespace()
-                if i < n && bytes[i] == UInt8(ascii: "}") {
-                    i += 1
+                guard frames.count < maxDepth else { throw lexer.error("nesting deeper than \(maxDepth) levels") }
+                lexer.i += 1
+                lexer.skipWhitespace()
+                if !lexer.atEnd && bytes[lexer.i] == UInt8(ascii: "}") {
+                    lexer.i += 1
                     value = .object(JSONObject())
                 } else {
                     frames.append(Frame(isObject: true, valueStart: values.count, keyStart: keys.count))
-                    keys.append(try parseKey())
+                    let key = try lexer.scanKey()
+                    keys.append(lexer.string(key))
                     continue
                 }
             case UInt8(ascii: "["):
-                guard frames.count < maxDepth else { throw error("nesting deeper than \(maxDepth) levels") }
-                i += 1
-                skipWhitespace()
-                if i < n && bytes[i] == UInt8(ascii: "]") {
-                    i += 1
+                guard frames.count < maxDepth else { throw lexer.error("nesting deeper than \(maxDepth) levels") }
+                lexer.i += 1
+                lexer.skipWhitespace()
+                if !lexer.atEnd && bytes[lexer.i] == UInt8(ascii: "]") {
+                    lexer.i += 1
                     value = .array([])
                 } else {
                     frames.append(Frame(isObject: false, valueStart: values.count, keyStart: keys.count))
                     continue
                 }
             case UInt8(ascii: "\""):
-                value = .string(try parseString())
+                let contents = try lexer.scanString()
+                value = .string(lexer.string(contents))
             case UInt8(ascii: "t"):
-                try expectWord("true")
+                try lexer.expectWord("true")
                 value = .bool(true)
             case UInt8(ascii: "f"):
-                try expectWord("false")
+                try lexer.expectWord("false")
                 value = .bool(false)
             case UInt8(ascii: "n"):
-                try expectWord("null")
+                try lexer.expectWord("null")
                 value = .null
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                value = .number(try parseNumber())
+                let range = try lexer.scanNumber()
+                let literal = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+                value = .number(JSONNumber(validatedLiteral: literal))
             default:
-                throw error("unexpected \(describeByte(at: i)), expected a value")
+                throw lexer.error("unexpected \(lexer.describeByte(at: lexer.i)), expected a value")
             }
 
             // Attach the finished value to its container, closing containers as long as they end here.
             attaching: while true {
                 guard let frame = frames.last else { return value }
                 values.append(value)
-                skipWhitespace()
-                guard i < n else {
-                    throw error("unexpected end of input, expected ',' or '\(frame.isObject ? "}" : "]")'")
+                lexer.skipWhitespace()
+                let closer = frame.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                guard !lexer.atEnd else {
+                    throw lexer.error("unexpected end of input, expected ',' or '\(UnicodeScalar(closer))'")
                 }
-                let byte = bytes[i]
+                let byte = bytes[lexer.i]
                 if byte == UInt8(ascii: ",") {
-                    i += 1
-                    skipWhitespace()
-                    if frame.isObject { keys.append(try parseKey()) }
+                    lexer.i += 1
+                    lexer.skipWhitespace()
+                    if frame.isObject {
+                        let key = try lexer.scanKey()
+                        keys.append(lexer.string(key))
+                    }
                     break attaching
                 }
-                if byte == (frame.isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
-                    i += 1
-                    frames.removeLast()
-                    if frame.isObject {
-                        let count = values.count - frame.valueStart
-                        var members: [JSONObject.Member] = []
-                        members.reserveCapacity(count)
-                        for k in 0..<count {
-                            members.append((key: keys[frame.keyStart + k], value: values[frame.valueStart + k]))
-                        }
-                        values.removeSubrange(frame.valueStart...)
-                        keys.removeSubrange(frame.keyStart...)
-                        value = .object(JSONObject(members))
-                    } else {
-                        value = .array(Array(values[frame.valueStart...]))
-                        values.removeSubrange(frame.valueStart...)
-                    }
-                    continue attaching
+                guard byte == closer else {
+                    throw lexer.error("unexpected \(lexer.describeByte(at: lexer.i)), expected ',' or '\(UnicodeScalar(closer))'")
                 }
-                throw error("unexpected \(describeByte(at: i)), expected ',' or '\(frame.isObject ? "}" : "]")'")
-            }
-            skipWhitespace()
-        }
-    }
-
-    /// A member name, its colon and the whitespace before the value.
-    private mutating func parseKey() throws(JSONParseError) -> String {
-        guard i < bytes.count else { throw error("unexpected end of input, expected an object key") }
-        guard bytes[i] == UInt8(ascii: "\"") else {
-            throw error("unexpected \(describeByte(at: i)), expected an object key in double quotes")
-        }
-        let key = try parseString()
-        skipWhitespace()
-        guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else {
-            throw error(i < bytes.count
-                ? "unexpected \(describeByte(at: i)), expected ':' after an object key"
-                : "unexpected end of input, expected ':' after an object key")
-        }
-        i += 1
-        skipWhitespace()
-        return key
-    }
-
-    @inline(__always)
-    private mutating func skipWhitespace() {
-        while i < bytes.count {
-            switch bytes[i] {
-            case 0x20, 0x0A, 0x0D, 0x09: i += 1
-            default: return
-            }
-        }
-    }
-
-    private mutating func skipBOM() {
-        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { i = 3 }
-    }
-
-    private mutating func expectWord(_ word: StaticString) throws(JSONParseError) {
-        let count = word.utf8CodeUnitCount
-        let start = word.utf8Start
-        for k in 0..<count {
-            guard i + k < bytes.count, bytes[i + k] == start[k] else {
-                throw error("unexpected \(describeByte(at: i)), expected a value", at: i)
-            }
-        }
-        i += count
-    }
-
-    private mutating func parseNumber() throws(JSONParseError) -> JSONNumber {
-        let start = i
-        guard let end = NumberGrammar.end(of: bytes, from: start) else {
-            throw error("invalid number", at: start)
-        }
-        i = end
-        let literal = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-        return JSONNumber(validatedLiteral: literal)
-    }
-
-    /// A string starting at the opening quote. The common case (no escapes) decodes straight from the input.
-    private mutating func parseString() throws(JSONParseError) -> String {
-        let quote = i
-        i += 1
-        let start = i
-        let n = bytes.count
-        while i < n {
-            let byte = bytes[i]
-            if byte == UInt8(ascii: "\"") {
-                let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)
-                i += 1
-                return text
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw controlCharacterError() }
-            if byte < 0x80 {
-                i += 1
-            } else {
-                i += try validUTF8SequenceLength()
-            }
-        }
-        guard i < n else { throw error("unterminated string", at: quote) }
-        return try parseEscapedString(quote: quote, start: start)
-    }
-
-    private mutating func parseEscapedString(quote: Int, start: Int) throws(JSONParseError) -> String {
-        scratch.removeAll(keepingCapacity: true)
-        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
-        let n = bytes.count
-        while i < n {
-            let byte = bytes[i]
-            switch byte {
-            case UInt8(ascii: "\""):
-                i += 1
-                return String(decoding: scratch, as: UTF8.self)
-            case UInt8(ascii: "\\"):
-                try appendEscape()
-            case 0..<0x20:
-                throw controlCharacterError()
-            case 0x20..<0x80:
-                scratch.append(byte)
-                i += 1
-            default:
-                let length = try validUTF8SequenceLength()
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
-                i += length
-            }
-        }
-        throw error("unterminated string", at: quote)
-    }
-
-    private mutating func appendEscape() throws(JSONParseError) {
-        let escape = i
-        guard i + 1 < bytes.count else { throw error("unterminated string", at: escape) }
-        let letter = bytes[i + 1]
-        i += 2
-        switch letter {
-        case UInt8(ascii: "\""): scratch.append(UInt8(ascii: "\""))
-        case UInt8(ascii: "\\"): scratch.append(UInt8(ascii: "\\"))
-        case UInt8(ascii: "/"): scratch.append(UInt8(ascii: "/"))
-        case UInt8(ascii: "b"): scratch.append(0x08)
-        case UInt8(ascii: "f"): scratch.append(0x0C)
-        case UInt8(ascii: "n"): scratch.append(0x0A)
-        case UInt8(ascii: "r"): scratch.append(0x0D)
-        case UInt8(ascii: "t"): scratch.append(0x09)
-        case UInt8(ascii: "u"):
-            var scalar = try hexQuad(escapeAt: escape)
-            if (0xD800..<0xDC00).contains(scalar) {
-                // A high surrogate pairs with an immediately following \uDC00-\uDFFF.
-                if i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
-                    let saved = i
-                    i += 2
-                    let low = try hexQuad(escapeAt: saved)
-                    if (0xDC00..<0xE000).contains(low) {
-                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
-                    } else {
-                        i = saved
-                        scalar = 0xFFFD
+                lexer.i += 1
+                frames.removeLast()
+                if frame.isObject {
+                    let count = values.count - frame.valueStart
+                    var members: [JSONObject.Member] = []
+                    members.reserveCapacity(count)
+                    for k in 0..<count {
+                        members.append((key: keys[frame.keyStart + k], value: values[frame.valueStart + k]))
                     }
+                    values.removeSubrange(frame.valueStart...)
+                    keys.removeSubrange(frame.keyStart...)
+                    value = .object(JSONObject(members))
                 } else {
-                    scalar = 0xFFFD
+                    value = .array(Array(values[frame.valueStart...]))
+                    values.removeSubrange(frame.valueStart...)
                 }
-            } else if (0xDC00..<0xE000).contains(scalar) {
-                scalar = 0xFFFD
             }
-            appendUTF8(scalar)
-        default:
-            throw error("invalid escape '\\\(describeRaw(letter))' in string", at: escape)
+            lexer.skipWhitespace()
         }
-    }
-
-    private mutating func hexQuad(escapeAt escape: Int) throws(JSONParseError) -> UInt32 {
-        var value: UInt32 = 0
-        for _ in 0..<4 {
-            guard i < bytes.count else { throw error("unterminated \\u escape", at: escape) }
-            let byte = bytes[i]
-            let digit: UInt8
-            switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
-            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
-            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
-            default: throw error("invalid \\u escape: expected 4 hex digits", at: escape)
-            }
-            value = value << 4 | UInt32(digit)
-            i += 1
-        }
-        return value
-    }
-
-    private mutating func appendUTF8(_ scalar: UInt32) {
-        switch scalar {
-        case 0..<0x80:
-            scratch.append(UInt8(scalar))
-        case 0x80..<0x800:
-            scratch.append(UInt8(0xC0 | scalar >> 6))
-            scratch.append(UInt8(0x80 | scalar & 0x3F))
-        case 0x800..<0x10000:
-            scratch.append(UInt8(0xE0 | scalar >> 12))
-            scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            scratch.append(UInt8(0x80 | scalar & 0x3F))
-        default:
-            scratch.append(UInt8(0xF0 | scalar >> 18))
-            scratch.append(UInt8(0x80 | scalar >> 12 & 0x3F))
-            scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
-            scratch.append(UInt8(0x80 | scalar & 0x3F))
-        }
-    }
-
-    /// The length of the well-formed UTF-8 sequence (RFC 3629) starting at `i`, which holds a byte >= 0x80.
-    @inline(__always)
-    private func validUTF8SequenceLength() throws(JSONParseError) -> Int {
-        let n = bytes.count
-        let lead = bytes[i]
-        @inline(__always) func continuation(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
-            i + k < n && bytes[i + k] >= low && bytes[i + k] <= high
-        }
-        switch lead {
-        case 0xC2...0xDF:
-            if continuation(1) { return 2 }
-        case 0xE0:
-            if continuation(1, 0xA0) && continuation(2) { return 3 }
-        case 0xE1...0xEC, 0xEE...0xEF:
-            if continuation(1) && continuation(2) { return 3 }
-        case 0xED:
-            if continuation(1, 0x80, 0x9F) && continuation(2) { return 3 }
-        case 0xF0:
-            if continuation(1, 0x90) && continuation(2) && continuation(3) { return 4 }
-        case 0xF1...0xF3:
-            if continuation(1) && continuation(2) && continuation(3) { return 4 }
-        case 0xF4:
-            if continuation(1, 0x80, 0x8F) && continuation(2) && continuation(3) { return 4 }
-        default:
-            break
-        }
-        throw error("invalid UTF-8 byte 0x\(String(lead, radix: 16, uppercase: true))", at: i)
-    }
-
-    private func controlCharacterError() -> JSONParseError {
-        let hex = String(bytes[i], radix: 16, uppercase: true)
-        return error("control character U+\(String(repeating: "0", count: 4 - hex.count) + hex) must be escaped in a string")
-    }
-
-    private func describeByte(at index: Int) -> String {
-        let byte = bytes[index]
-        if byte >= 0x80 { return "byte 0x\(String(byte, radix: 16, uppercase: true))" }
-        return "character '\(describeRaw(byte))'"
-    }
-
-    private func describeRaw(_ byte: UInt8) -> String {
-        switch byte {
-        case 0x0A: return "\\n"
-        case 0x0D: return "\\r"
-        case 0x09: return "\\t"
-        case 0x20..<0x7F: return String(UnicodeScalar(byte))
-        default: return "\\u{\(String(byte, radix: 16))}"
-        }
-    }
-
-    private func error(_ message: String, at offset: Int? = nil) -> JSONParseError {
-        JSONParseError(message: message, offset: offset ?? i, in: bytes)
     }
 }

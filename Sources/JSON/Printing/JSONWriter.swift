@@ -44,7 +44,7 @@ public struct JSONWriter {
     }
 
     @inline(__always)
-    private mutating func flushIfFull() {
+    mutating func flushIfFull() {
         if sink != nil && buffer.count >= chunkSize { flush() }
     }
 
@@ -94,8 +94,10 @@ public struct JSONWriter {
         }
     }
 
+    var isPretty: Bool { pretty }
+
     @inline(__always)
-    private mutating func newline(_ depth: Int) {
+    mutating func newline(_ depth: Int) {
         guard pretty else { return }
         buffer.append(0x0A)
         var remaining = depth * indentWidth
@@ -107,13 +109,33 @@ public struct JSONWriter {
     }
 
     @inline(__always)
-    private mutating func punctuation(_ byte: UInt8) {
+    mutating func punctuation(_ byte: UInt8) {
         if let color = palette?.punctuation {
             buffer.append(contentsOf: color)
             buffer.append(byte)
             buffer.append(contentsOf: Palette.reset)
         } else {
             buffer.append(byte)
+        }
+    }
+
+    enum TokenKind {
+        case key, string, number, bool, null
+    }
+
+    /// Writes one scalar token, colored for its kind; `body` appends its bytes.
+    @inline(__always)
+    mutating func token(_ kind: TokenKind, _ body: (inout [UInt8]) -> Void) {
+        guard let palette else {
+            body(&buffer)
+            return
+        }
+        switch kind {
+        case .key: token(palette.key, body)
+        case .string: token(palette.string, body)
+        case .number: token(palette.number, body)
+        case .bool: token(palette.bool, body)
+        case .null: token(palette.null, body)
         }
     }
 
@@ -132,30 +154,32 @@ public struct JSONWriter {
     /// everything else as UTF-8.
     static func appendQuoted(_ text: String, to out: inout [UInt8]) {
         var text = text
+        text.withUTF8 { appendQuoted(utf8: $0, to: &out) }
+    }
+
+    static func appendQuoted(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        text.withUTF8 { bytes in
-            var runStart = 0
-            for index in 0..<bytes.count {
-                let byte = bytes[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                if runStart < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
-                runStart = index + 1
-                out.append(UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
-                case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
-                case 0x08: out.append(UInt8(ascii: "b"))
-                case 0x0C: out.append(UInt8(ascii: "f"))
-                case 0x0A: out.append(UInt8(ascii: "n"))
-                case 0x0D: out.append(UInt8(ascii: "r"))
-                case 0x09: out.append(UInt8(ascii: "t"))
-                default:
-                    let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                    out.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
-                }
+        var runStart = 0
+        for index in 0..<bytes.count {
+            let byte = bytes[index]
+            guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
+            if runStart < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+            runStart = index + 1
+            out.append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
+            case 0x08: out.append(UInt8(ascii: "b"))
+            case 0x0C: out.append(UInt8(ascii: "f"))
+            case 0x0A: out.append(UInt8(ascii: "n"))
+            case 0x0D: out.append(UInt8(ascii: "r"))
+            case 0x09: out.append(UInt8(ascii: "t"))
+            default:
+                let hex: [UInt8] = Array("0123456789abcdef".utf8)
+                out.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
             }
-            if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
         }
+        if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
         out.append(UInt8(ascii: "\""))
     }
 

@@ -19,10 +19,15 @@ struct FmtCommand: ParsableCommand {
     var compact = false
 
     func run() throws {
-        let document = try JSONCommandSupport.parseDocument(file, command: "fmt")
+        let input = try JSONCommandSupport.readInput(file, command: "fmt")
         var style = compact ? JSONStyle.compact : JSONStyle.pretty
         if JSONCommandSupport.colorsWanted { style = style.colored() }
-        document.write(style: style, to: JSONCommandSupport.writeToStandardOutput)
+        do {
+            // Formatting needs no tree: validate, then re-print token by token.
+            try JSONValue.reformat(input, style: style, to: JSONCommandSupport.writeToStandardOutput)
+        } catch {
+            throw JSONCommandSupport.invalidJSON(error, path: file, command: "fmt")
+        }
         JSONCommandSupport.writeToStandardOutput([0x0A])
     }
 }

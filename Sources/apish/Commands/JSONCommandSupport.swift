@@ -22,20 +22,25 @@ enum JSONCommandSupport {
         return try FileHandle.standardInput.readToEnd() ?? Data()
     }
 
-    /// Parses the input, reporting `NAME:LINE:COLUMN: message` with the offending text and exiting 2.
+    /// Parses the input, reporting invalid JSON and exiting 2.
     static func parseDocument(_ path: String?, command: String) throws -> JSONValue {
         let data = try readInput(path, command: command)
         do {
             return try JSONValue.parse(data)
         } catch {
-            let name = path.flatMap { $0 == "-" ? nil : $0 } ?? "<stdin>"
-            var message = "\(name):\(error.line):\(error.column): invalid JSON: \(error.message)"
-            if !error.excerpt.isEmpty {
-                message += "\n    \(error.excerpt)\n    \(String(repeating: " ", count: error.excerptCaret))^"
-            }
-            fail(command, message)
-            throw ExitCode(2)
+            throw invalidJSON(error, path: path, command: command)
         }
+    }
+
+    /// Reports `NAME:LINE:COLUMN: invalid JSON: message` with the offending text; returns exit status 2.
+    static func invalidJSON(_ error: JSONParseError, path: String?, command: String) -> ExitCode {
+        let name = path.flatMap { $0 == "-" ? nil : $0 } ?? "<stdin>"
+        var message = "\(name):\(error.line):\(error.column): invalid JSON: \(error.message)"
+        if !error.excerpt.isEmpty {
+            message += "\n    \(error.excerpt)\n    \(String(repeating: " ", count: error.excerptCaret))^"
+        }
+        fail(command, message)
+        return ExitCode(2)
     }
 
     /// Colors only on a terminal, and never with NO_COLOR set (https://no-color.org).

@@ -1,0 +1,262 @@
+/// The token-level half of JSON parsing over a contiguous UTF-8 buffer, shared by the tree parser and
+/// the streaming reformatter so both accept exactly the same documents and report the same errors.
+struct JSONLexer {
+    let bytes: UnsafeBufferPointer<UInt8>
+    var i = 0
+    /// Decoded contents of the last string that held escapes.
+    var scratch: [UInt8] = []
+
+    init(bytes: UnsafeBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    /// Where a string's contents are: straight in the input (no escapes), or decoded into `scratch`.
+    enum StringContents {
+        case raw(Range<Int>)
+        case decoded
+    }
+
+    var atEnd: Bool { i >= bytes.count }
+
+    @inline(__always)
+    mutating func skipWhitespace() {
+        while i < bytes.count {
+            switch bytes[i] {
+            case 0x20, 0x0A, 0x0D, 0x09: i += 1
+            default: return
+            }
+        }
+    }
+
+    mutating func skipBOM() {
+        if bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF { i = 3 }
+    }
+
+    mutating func expectWord(_ word: StaticString) throws(JSONParseError) {
+        let count = word.utf8CodeUnitCount
+        let start = word.utf8Start
+        for k in 0..<count {
+            guard i + k < bytes.count, bytes[i + k] == start[k] else {
+                throw error("unexpected \(describeByte(at: i)), expected a value", at: i)
+            }
+        }
+        i += count
+    }
+
+    /// The byte range of a number literal starting at `i`.
+    mutating func scanNumber() throws(JSONParseError) -> Range<Int> {
+        let start = i
+        guard let end = NumberGrammar.end(of: bytes, from: start) else {
+            throw error("invalid number", at: start)
+        }
+        i = end
+        return start..<end
+    }
+
+    /// A member name at `i`, then its colon and the whitespace before the value.
+    mutating func scanKey() throws(JSONParseError) -> StringContents {
+        guard i < bytes.count else { throw error("unexpected end of input, expected an object key") }
+        guard bytes[i] == UInt8(ascii: "\"") else {
+            throw error("unexpected \(describeByte(at: i)), expected an object key in double quotes")
+        }
+        let key = try scanString()
+        skipWhitespace()
+        guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else {
+            throw error(i < bytes.count
+                ? "unexpected \(describeByte(at: i)), expected ':' after an object key"
+                : "unexpected end of input, expected ':' after an object key")
+        }
+        i += 1
+        skipWhitespace()
+        return key
+    }
+
+    /// A string starting at its opening quote, validated (UTF-8, escapes, no raw control characters).
+    mutating func scanString() throws(JSONParseError) -> StringContents {
+        let quote = i
+        i += 1
+        let start = i
+        let n = bytes.count
+        while i < n {
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "\"") {
+                i += 1
+                return .raw(start..<(i - 1))
+            }
+            if byte == UInt8(ascii: "\\") { break }
+            if byte < 0x20 { throw controlCharacterError() }
+            if byte < 0x80 {
+                i += 1
+            } else {
+                i += try validUTF8SequenceLength()
+            }
+        }
+        guard i < n else { throw error("unterminated string", at: quote) }
+        try decodeEscapedString(quote: quote, start: start)
+        return .decoded
+    }
+
+    func string(_ contents: StringContents) -> String {
+        switch contents {
+        case .raw(let range): String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        case .decoded: String(decoding: scratch, as: UTF8.self)
+        }
+    }
+
+    private mutating func decodeEscapedString(quote: Int, start: Int) throws(JSONParseError) {
+        scratch.removeAll(keepingCapacity: true)
+        scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
+        let n = bytes.count
+        while i < n {
+            let byte = bytes[i]
+            switch byte {
+            case UInt8(ascii: "\""):
+                i += 1
+                return
+            case UInt8(ascii: "\\"):
+                try appendEscape()
+            case 0..<0x20:
+                throw controlCharacterError()
+            case 0x20..<0x80:
+                scratch.append(byte)
+                i += 1
+            default:
+                let length = try validUTF8SequenceLength()
+                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
+                i += length
+            }
+        }
+        throw error("unterminated string", at: quote)
+    }
+
+    /// Lone surrogates cannot be held in a Swift string; they become U+FFFD as in most JSON tools.
+    private mutating func appendEscape() throws(JSONParseError) {
+        let escape = i
+        guard i + 1 < bytes.count else { throw error("unterminated string", at: escape) }
+        let letter = bytes[i + 1]
+        i += 2
+        switch letter {
+        case UInt8(ascii: "\""): scratch.append(UInt8(ascii: "\""))
+        case UInt8(ascii: "\\"): scratch.append(UInt8(ascii: "\\"))
+        case UInt8(ascii: "/"): scratch.append(UInt8(ascii: "/"))
+        case UInt8(ascii: "b"): scratch.append(0x08)
+        case UInt8(ascii: "f"): scratch.append(0x0C)
+        case UInt8(ascii: "n"): scratch.append(0x0A)
+        case UInt8(ascii: "r"): scratch.append(0x0D)
+        case UInt8(ascii: "t"): scratch.append(0x09)
+        case UInt8(ascii: "u"):
+            var scalar = try hexQuad(escapeAt: escape)
+            if (0xD800..<0xDC00).contains(scalar) {
+                if i + 1 < bytes.count, bytes[i] == UInt8(ascii: "\\"), bytes[i + 1] == UInt8(ascii: "u") {
+                    let saved = i
+                    i += 2
+                    let low = try hexQuad(escapeAt: saved)
+                    if (0xDC00..<0xE000).contains(low) {
+                        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (low - 0xDC00)
+                    } else {
+                        i = saved
+                        scalar = 0xFFFD
+                    }
+                } else {
+                    scalar = 0xFFFD
+                }
+            } else if (0xDC00..<0xE000).contains(scalar) {
+                scalar = 0xFFFD
+            }
+            appendUTF8(scalar)
+        default:
+            throw error("invalid escape '\\\(describeRaw(letter))' in string", at: escape)
+        }
+    }
+
+    private mutating func hexQuad(escapeAt escape: Int) throws(JSONParseError) -> UInt32 {
+        var value: UInt32 = 0
+        for _ in 0..<4 {
+            guard i < bytes.count else { throw error("unterminated \\u escape", at: escape) }
+            let byte = bytes[i]
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            case UInt8(ascii: "A")...UInt8(ascii: "F"): digit = byte - UInt8(ascii: "A") + 10
+            default: throw error("invalid \\u escape: expected 4 hex digits", at: escape)
+            }
+            value = value << 4 | UInt32(digit)
+            i += 1
+        }
+        return value
+    }
+
+    private mutating func appendUTF8(_ scalar: UInt32) {
+        switch scalar {
+        case 0..<0x80:
+            scratch.append(UInt8(scalar))
+        case 0x80..<0x800:
+            scratch.append(UInt8(0xC0 | scalar >> 6))
+            scratch.append(UInt8(0x80 | scalar & 0x3F))
+        case 0x800..<0x10000:
+            scratch.append(UInt8(0xE0 | scalar >> 12))
+            scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            scratch.append(UInt8(0x80 | scalar & 0x3F))
+        default:
+            scratch.append(UInt8(0xF0 | scalar >> 18))
+            scratch.append(UInt8(0x80 | scalar >> 12 & 0x3F))
+            scratch.append(UInt8(0x80 | scalar >> 6 & 0x3F))
+            scratch.append(UInt8(0x80 | scalar & 0x3F))
+        }
+    }
+
+    /// The length of the well-formed UTF-8 sequence (RFC 3629) starting at `i`, which holds a byte >= 0x80.
+    @inline(__always)
+    private func validUTF8SequenceLength() throws(JSONParseError) -> Int {
+        let n = bytes.count
+        let lead = bytes[i]
+        @inline(__always) func continuation(_ k: Int, _ low: UInt8 = 0x80, _ high: UInt8 = 0xBF) -> Bool {
+            i + k < n && bytes[i + k] >= low && bytes[i + k] <= high
+        }
+        switch lead {
+        case 0xC2...0xDF:
+            if continuation(1) { return 2 }
+        case 0xE0:
+            if continuation(1, 0xA0) && continuation(2) { return 3 }
+        case 0xE1...0xEC, 0xEE...0xEF:
+            if continuation(1) && continuation(2) { return 3 }
+        case 0xED:
+            if continuation(1, 0x80, 0x9F) && continuation(2) { return 3 }
+        case 0xF0:
+            if continuation(1, 0x90) && continuation(2) && continuation(3) { return 4 }
+        case 0xF1...0xF3:
+            if continuation(1) && continuation(2) && continuation(3) { return 4 }
+        case 0xF4:
+            if continuation(1, 0x80, 0x8F) && continuation(2) && continuation(3) { return 4 }
+        default:
+            break
+        }
+        throw error("invalid UTF-8 byte 0x\(String(lead, radix: 16, uppercase: true))", at: i)
+    }
+
+    private func controlCharacterError() -> JSONParseError {
+        let hex = String(bytes[i], radix: 16, uppercase: true)
+        return error("control character U+\(String(repeating: "0", count: 4 - hex.count) + hex) must be escaped in a string")
+    }
+
+    func describeByte(at index: Int) -> String {
+        let byte = bytes[index]
+        if byte >= 0x80 { return "byte 0x\(String(byte, radix: 16, uppercase: true))" }
+        return "character '\(describeRaw(byte))'"
+    }
+
+    private func describeRaw(_ byte: UInt8) -> String {
+        switch byte {
+        case 0x0A: return "\\n"
+        case 0x0D: return "\\r"
+        case 0x09: return "\\t"
+        case 0x20..<0x7F: return String(UnicodeScalar(byte))
+        default: return "\\u{\(String(byte, radix: 16))}"
+        }
+    }
+
+    func error(_ message: String, at offset: Int? = nil) -> JSONParseError {
+        JSONParseError(message: message, offset: offset ?? i, in: bytes)
+    }
+}

@@ -1,0 +1,144 @@
+/// Re-prints a JSON document token by token, without building a tree: what `fmt` needs for large files.
+///
+/// It accepts exactly what `JSONParser` accepts (same lexer, same structure, same depth limit, same
+/// errors) and writes exactly what `JSONWriter` would write for the parsed value. With `emitting` false
+/// it only validates, which lets callers check a whole document before writing any of it.
+struct JSONReformatter {
+    private var lexer: JSONLexer
+    private let maxDepth: Int
+
+    init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
+        lexer = JSONLexer(bytes: bytes)
+        self.maxDepth = maxDepth
+    }
+
+    mutating func run(into writer: inout JSONWriter, emitting: Bool) throws(JSONParseError) {
+        let bytes = lexer.bytes
+        var frames: [Bool] = []  // isObject, innermost last
+        lexer.skipBOM()
+        lexer.skipWhitespace()
+
+        while true {
+            guard !lexer.atEnd else { throw lexer.error("unexpected end of input, expected a value") }
+            switch bytes[lexer.i] {
+            case UInt8(ascii: "{"):
+                guard frames.count < maxDepth else { throw lexer.error("nesting deeper than \(maxDepth) levels") }
+                lexer.i += 1
+                lexer.skipWhitespace()
+                if !lexer.atEnd && bytes[lexer.i] == UInt8(ascii: "}") {
+                    lexer.i += 1
+                    if emitting {
+                        writer.punctuation(UInt8(ascii: "{"))
+                        writer.punctuation(UInt8(ascii: "}"))
+                    }
+                } else {
+                    frames.append(true)
+                    if emitting {
+                        writer.punctuation(UInt8(ascii: "{"))
+                        writer.newline(frames.count)
+                    }
+                    try key(into: &writer, emitting: emitting)
+                    continue
+                }
+            case UInt8(ascii: "["):
+                guard frames.count < maxDepth else { throw lexer.error("nesting deeper than \(maxDepth) levels") }
+                lexer.i += 1
+                lexer.skipWhitespace()
+                if !lexer.atEnd && bytes[lexer.i] == UInt8(ascii: "]") {
+                    lexer.i += 1
+                    if emitting {
+                        writer.punctuation(UInt8(ascii: "["))
+                        writer.punctuation(UInt8(ascii: "]"))
+                    }
+                } else {
+                    frames.append(false)
+                    if emitting {
+                        writer.punctuation(UInt8(ascii: "["))
+                        writer.newline(frames.count)
+                    }
+                    continue
+                }
+            case UInt8(ascii: "\""):
+                let contents = try lexer.scanString()
+                if emitting { write(contents, as: .string, into: &writer) }
+            case UInt8(ascii: "t"):
+                try lexer.expectWord("true")
+                if emitting { writer.token(.bool) { $0.append(contentsOf: [0x74, 0x72, 0x75, 0x65]) } }
+            case UInt8(ascii: "f"):
+                try lexer.expectWord("false")
+                if emitting { writer.token(.bool) { $0.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65]) } }
+            case UInt8(ascii: "n"):
+                try lexer.expectWord("null")
+                if emitting { writer.token(.null) { $0.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) } }
+            case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let range = try lexer.scanNumber()
+                if emitting { writer.token(.number) { $0.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range])) } }
+            default:
+                throw lexer.error("unexpected \(lexer.describeByte(at: lexer.i)), expected a value")
+            }
+
+            // After a value: separators and closing brackets until the next value starts.
+            attaching: while true {
+                guard let isObject = frames.last else {
+                    lexer.skipWhitespace()
+                    if !lexer.atEnd {
+                        throw lexer.error("unexpected \(lexer.describeByte(at: lexer.i)) after the JSON value")
+                    }
+                    return
+                }
+                lexer.skipWhitespace()
+                let closer = isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")
+                guard !lexer.atEnd else {
+                    throw lexer.error("unexpected end of input, expected ',' or '\(UnicodeScalar(closer))'")
+                }
+                let byte = bytes[lexer.i]
+                if byte == UInt8(ascii: ",") {
+                    lexer.i += 1
+                    lexer.skipWhitespace()
+                    if emitting {
+                        writer.punctuation(UInt8(ascii: ","))
+                        writer.newline(frames.count)
+                        writer.flushIfFull()
+                    }
+                    if isObject { try key(into: &writer, emitting: emitting) }
+                    break attaching
+                }
+                guard byte == closer else {
+                    throw lexer.error("unexpected \(lexer.describeByte(at: lexer.i)), expected ',' or '\(UnicodeScalar(closer))'")
+                }
+                lexer.i += 1
+                frames.removeLast()
+                if emitting {
+                    writer.newline(frames.count)
+                    writer.punctuation(closer)
+                }
+            }
+            lexer.skipWhitespace()
+        }
+    }
+
+    private mutating func key(into writer: inout JSONWriter, emitting: Bool) throws(JSONParseError) {
+        let contents = try lexer.scanKey()
+        guard emitting else { return }
+        write(contents, as: .key, into: &writer)
+        writer.punctuation(UInt8(ascii: ":"))
+        if writer.isPretty { writer.writeRaw(CollectionOfOne(0x20)) }
+    }
+
+    /// A string without escapes has nothing the printer would escape, so its input bytes are its output.
+    private func write(_ contents: JSONLexer.StringContents, as kind: JSONWriter.TokenKind, into writer: inout JSONWriter) {
+        switch contents {
+        case .raw(let range):
+            let bytes = lexer.bytes
+            writer.token(kind) {
+                $0.append(UInt8(ascii: "\""))
+                $0.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
+                $0.append(UInt8(ascii: "\""))
+            }
+        case .decoded:
+            lexer.scratch.withUnsafeBufferPointer { decoded in
+                writer.token(kind) { JSONWriter.appendQuoted(utf8: decoded, to: &$0) }
+            }
+        }
+    }
+}
