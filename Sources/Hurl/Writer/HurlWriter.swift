@@ -73,17 +73,11 @@ struct HurlOutput {
             switch section.content {
             case .captures(let captures):
                 for capture in captures {
-                    var text = "\(HurlEscaping.keyString(capture.name)): \(HurlSyntax.query(capture.query))"
-                    text += capture.filters.map { " " + HurlSyntax.filter($0) }.joined()
-                    if capture.redacted { text += " redact" }
-                    line(text, capture.trivia)
+                    line(HurlWriter.text(of: capture), capture.trivia)
                 }
             case .asserts(let asserts):
                 for assert in asserts {
-                    var text = HurlSyntax.query(assert.query)
-                    text += assert.filters.map { " " + HurlSyntax.filter($0) }.joined()
-                    text += " " + HurlSyntax.predicate(assert.predicate)
-                    line(text, assert.trivia)
+                    line(HurlWriter.text(of: assert), assert.trivia)
                 }
             }
         }

@@ -1,0 +1,124 @@
+import HTTPExchange
+import Hurl
+import JSON
+
+/// Runs one entry: options, request, auth, exchange, captures, then implicit and explicit asserts,
+/// retried as `[Options] retry` asks.
+struct EntryRunner {
+    let transport: any HTTPSending
+    let configuration: RunConfiguration
+    let fileName: String
+    let directory: String?
+
+    func run(_ entry: HurlEntry, index: Int, variables: inout VariableStore) async -> EntryResult {
+        var result = EntryResult(fileName: fileName, index: index, line: entry.line, method: entry.request.method,
+                                 url: entry.request.url.description, duration: .zero, captures: [], asserts: [],
+                                 skipped: false, retries: 0)
+        let options: EntryOptions
+        do {
+            options = try EntryOptions(entry.request, configuration: configuration, variables: &variables)
+        } catch {
+            result.failure = error
+            return result
+        }
+        if options.skip {
+            result.skipped = true
+            return result
+        }
+        var attempt = 0
+        while true {
+            if options.delay > .zero { try? await Task.sleep(for: options.delay) }
+            var attemptVariables = variables
+            var outcome = await runOnce(entry, options: options, base: result, variables: &attemptVariables)
+            if outcome.passed || attempt >= options.retry || Task.isCancelled {
+                outcome.retries = attempt
+                variables = attemptVariables
+                return outcome
+            }
+            attempt += 1
+            try? await Task.sleep(for: options.retryInterval)
+        }
+    }
+
+    private func runOnce(_ entry: HurlEntry, options: EntryOptions, base: EntryResult, variables: inout VariableStore) async -> EntryResult {
+        var result = base
+        var masker = masker(for: variables)
+        var request: HTTPRequest
+        do throws(RunFailure) {
+            request = try RequestBuilder(variables: variables, baseURL: configuration.baseURL, directory: directory)
+                .build(entry.request, user: options.user)
+            if let profile = entry.authProfile {
+                guard let authorizer = configuration.authorizer else {
+                    throw RunFailure("auth profile '\(profile)' is named but no auth profiles are available here", line: entry.line)
+                }
+                do {
+                    request = try await authorizer.authorize(request, profile: profile)
+                } catch {
+                    throw RunFailure("auth profile '\(profile)': \(error)", line: entry.line)
+                }
+            }
+        } catch {
+            result.failure = RunFailure(masker.mask(error.message), line: error.line ?? entry.line)
+            return result
+        }
+        result.url = masker.mask(request.url)
+        result.request = request
+        let clock = ContinuousClock()
+        let start = clock.now
+        let response: HTTPResponse
+        do {
+            response = try await transport.send(request, options: options.send)
+        } catch {
+            result.duration = clock.now - start
+            result.failure = RunFailure(masker.mask(String(describing: error)), line: entry.line)
+            return result
+        }
+        result.response = response
+        result.duration = response.elapsed
+        guard let spec = entry.response else { return result }
+
+        for capture in spec.captures {
+            let name = (try? variables.expand(capture.name)) ?? capture.name.description
+            do throws(EvaluationError) {
+                let context = QueryContext(response: response, variables: variables)
+                let raw = try QueryEvaluator.evaluate(capture.query, in: context)
+                guard let value = try FilterDispatch.apply(capture.filters, to: raw, variables: variables) else {
+                    throw EvaluationError("the query found no value")
+                }
+                variables.set(name, value, secret: capture.redacted)
+                masker = self.masker(for: variables)
+                result.captures.append(CaptureResult(name: name, line: capture.line, value: masker.mask(value.display)))
+            } catch {
+                result.failure = RunFailure("capture \(name): \(masker.mask(error.message))", line: capture.line)
+                return result
+            }
+        }
+        result.asserts = ImplicitAsserts(variables: variables, masker: masker).check(spec, response: response)
+        for assert in spec.asserts {
+            result.asserts.append(check(assert, response: response, variables: variables, masker: masker))
+        }
+        return result
+    }
+
+    private func check(_ assert: HurlAssert, response: HTTPResponse, variables: VariableStore, masker: SecretMasker) -> AssertResult {
+        let expression = masker.mask(HurlWriter.text(of: assert))
+        var actual: RunValue?
+        do throws(EvaluationError) {
+            let raw = try QueryEvaluator.evaluate(assert.query, in: QueryContext(response: response, variables: variables))
+            actual = try FilterDispatch.apply(assert.filters, to: raw, variables: variables)
+            let expected = try assert.predicate.value.map { value throws(EvaluationError) in
+                try ExpectedValue.resolve(value, variables: variables, directory: directory)
+            }
+            let outcome = try PredicateDispatch.evaluate(assert.predicate, actual: actual, expected: expected)
+            return AssertResult(line: assert.line, expression: expression, expected: masker.mask(outcome.expected),
+                                actual: masker.mask(display(actual)), passed: outcome.passed)
+        } catch {
+            return AssertResult(line: assert.line, expression: expression, expected: "", actual: masker.mask(display(actual)),
+                                passed: false, error: masker.mask(error.message))
+        }
+    }
+
+    private func masker(for variables: VariableStore) -> SecretMasker {
+        SecretMasker(secrets: configuration.secretValues + variables.secretValues)
+    }
+}

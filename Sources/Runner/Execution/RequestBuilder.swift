@@ -1,0 +1,105 @@
+import Foundation
+import HTTPExchange
+import Hurl
+import JSON
+
+/// Turns an entry's request into an `HTTPRequest`: templates expanded, query, cookies, basic auth,
+/// form, multipart and body applied.
+struct RequestBuilder {
+    let variables: VariableStore
+    let baseURL: String?
+    let directory: String?
+
+    func build(_ request: HurlRequest, user: String?) throws(RunFailure) -> HTTPRequest {
+        let target = try variables.expand(request.url)
+        var url: String
+        do {
+            url = try RequestURL.resolve(target, baseURL: baseURL)
+        } catch {
+            throw RunFailure(error.description, line: request.line)
+        }
+        url = RequestURL.appendingQuery(try pairs(request.queryParams), to: url)
+        var headers = HTTPHeaders()
+        for header in request.headers {
+            headers.add(try variables.expand(header.key), try variables.expand(header.value))
+        }
+        let cookies = try pairs(request.cookies)
+        if !cookies.isEmpty {
+            headers.add("Cookie", cookies.map { "\($0.0)=\($0.1)" }.joined(separator: "; "))
+        }
+        if let basic = request.basicAuth {
+            headers.set("Authorization", Self.basic(try variables.expand(basic.key) + ":" + variables.expand(basic.value)))
+        } else if let user {
+            headers.set("Authorization", Self.basic(user))
+        }
+        var body = RequestBody.empty
+        let form = try pairs(request.formParams)
+        if !form.isEmpty { body = .form(form.map { FormField(name: $0.0, value: $0.1) }) }
+        let fields = request.multipartFields
+        if !fields.isEmpty { body = .multipart(try fields.map(part)) }
+        if let content = request.body?.content {
+            let (bytes, contentType) = try self.body(content, line: request.body?.line ?? request.line)
+            body = .bytes(bytes)
+            if let contentType, !headers.contains("Content-Type") { headers.add("Content-Type", contentType) }
+        }
+        return HTTPRequest(method: request.method, url: url, headers: headers, body: body)
+    }
+
+    private func pairs(_ items: [HurlKeyValue]) throws(RunFailure) -> [(String, String)] {
+        var result: [(String, String)] = []
+        for item in items { result.append((try variables.expand(item.key), try variables.expand(item.value))) }
+        return result
+    }
+
+    private func part(_ field: HurlMultipartField) throws(RunFailure) -> MultipartPart {
+        let name = try variables.expand(field.name)
+        switch field.content {
+        case .text(let value):
+            return MultipartPart(name: name, content: .text(try variables.expand(value)))
+        case .file(let path, let contentType):
+            let relative = try variables.expand(path)
+            let fileName = relative.split(separator: "/").last.map(String.init) ?? relative
+            return MultipartPart(name: name, content: .file(path: FileSupport.path(relative, directory: directory),
+                                                            fileName: fileName, contentType: contentType))
+        }
+    }
+
+    private func body(_ content: HurlBody.Content, line: Int) throws(RunFailure) -> ([UInt8], String?) {
+        switch content {
+        case .json(let raw):
+            return (Array(try variables.expandJSON(raw).utf8), "application/json")
+        case .xml(let raw):
+            return (Array(try variables.expand(HurlTemplate.parse(raw: raw)).utf8), "application/xml")
+        case .oneline(let template):
+            return (Array(try variables.expand(template).utf8), nil)
+        case .multiline(let multiline):
+            let text = multiline.attributes.contains("novariable")
+                ? multiline.text
+                : (multiline.language == "json" ? try variables.expandJSON(multiline.text)
+                                                : try variables.expand(HurlTemplate.parse(raw: multiline.text)))
+            switch multiline.language {
+            case "json": return (Array(text.utf8), "application/json")
+            case "xml": return (Array(text.utf8), "application/xml")
+            case "graphql": return (Array(JSONValue.object(JSONObject([(key: "query", value: .string(text))])).serialized().utf8), "application/json")
+            default: return (Array(text.utf8), nil)
+            }
+        case .base64(let text):
+            guard let data = Data(base64Encoded: text.filter { !$0.isWhitespace }) else { throw RunFailure("invalid base64 body", line: line) }
+            return (Array(data), nil)
+        case .hex(let text):
+            guard let bytes = Hex.decode(text) else { throw RunFailure("invalid hex body", line: line) }
+            return (bytes, nil)
+        case .file(let path):
+            let relative = try variables.expand(path)
+            do throws(EvaluationError) {
+                return (try FileSupport.read(relative, directory: directory), nil)
+            } catch {
+                throw RunFailure(error.message, line: line)
+            }
+        }
+    }
+
+    static func basic(_ credentials: String) -> String {
+        "Basic " + Data(credentials.utf8).base64EncodedString()
+    }
+}

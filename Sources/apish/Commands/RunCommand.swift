@@ -1,0 +1,147 @@
+import ArgumentParser
+import Foundation
+import HTTPExchange
+import Runner
+import Transport
+
+/// `apish run`: replays Hurl collections as tests, with Hurl's exit codes and reports.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Replay Hurl collections as tests.",
+        discussion: """
+            Runs each .hurl file (folders are searched for *.hurl) entry by entry: captures flow to later \
+            entries, asserts are checked, and a failed entry stops its file. Progress and failures go to \
+            standard error; the summary goes to standard output and ends with the line 'N passed, M failed'.
+
+            Exit status: 0 all passed, 1 usage error, 2 a file does not parse, 3 a runtime error \
+            (unknown variable, unreachable server...), 4 an assert failed.
+            """
+    )
+
+    @Argument(help: "Hurl files, or folders of them.")
+    var paths: [String]
+
+    @Option(help: "The environment to run with: its variables, base URL, secrets and auth profiles.")
+    var env: String?
+
+    @Option(name: .customLong("variable"), help: ArgumentHelp("A variable for every file (repeatable); values are typed like Hurl's: 42, true, null or text.", valueName: "name=value"))
+    var variables: [String] = []
+
+    @Option(help: ArgumentHelp("A file of name=value lines (# starts a comment).", valueName: "file"))
+    var variablesFile: String?
+
+    @Option(help: ArgumentHelp("Write a JUnit XML report.", valueName: "file"))
+    var reportJunit: String?
+
+    @Option(help: ArgumentHelp("Write a TAP report.", valueName: "file"))
+    var reportTap: String?
+
+    @Option(help: ArgumentHelp("Write the JSON report (its fields are documented and stable).", valueName: "file"))
+    var reportJson: String?
+
+    @Option(help: "Files run at once.")
+    var jobs = 1
+
+    @Flag(help: "Start no more files once one has failed.")
+    var failFast = false
+
+    @Flag(help: "Print each request and the status of its response.")
+    var verbose = false
+
+    @Flag(help: "Accept any TLS certificate (for self-signed test servers).")
+    var insecure = false
+
+    @Flag(help: "Follow redirects (an entry's 'location' option wins).")
+    var location = false
+
+    func run() async throws {
+        var configuration = try makeConfiguration()
+        if let env {
+            do {
+                try RunEnvironmentWiring.apply(environment: env, to: &configuration)
+            } catch {
+                Self.printError("apish run: \(error)")
+                throw ExitCode(RunExitCode.usage.rawValue)
+            }
+        }
+        let files: [String]
+        do {
+            files = try HurlFileCollector.collect(paths)
+        } catch {
+            Self.printError("apish run: \(error.message)")
+            throw ExitCode(RunExitCode.usage.rawValue)
+        }
+        guard !files.isEmpty else {
+            Self.printError("apish run: no .hurl files in \(paths.joined(separator: " "))")
+            throw ExitCode(RunExitCode.usage.rawValue)
+        }
+
+        let transport = HTTPTransport(cookieJar: CookieJar())
+        let runner = HurlRunner(transport: transport, configuration: configuration)
+        let verbose = verbose
+        let result = await runner.run(paths: files) { file in
+            if verbose {
+                for entry in file.entries {
+                    let status = entry.response.map { "\($0.version) \($0.status)" } ?? (entry.skipped ? "skipped" : "no response")
+                    Self.printError("* \(file.fileName):\(entry.line) \(entry.method) \(entry.url) -> \(status) (\(entry.duration))")
+                }
+            }
+            Self.printError(TextReport.failures(file) + TextReport.progressLine(file))
+        }
+        await transport.shutdown()
+
+        try writeReport(reportJunit, JUnitReport.xml(result))
+        try writeReport(reportTap, TAPReport.text(result))
+        try writeReport(reportJson, JSONReport.json(result))
+        FileHandle.standardOutput.write(Data(TextReport.summary(result).utf8))
+        if result.exitCode != .success { throw ExitCode(result.exitCode.rawValue) }
+    }
+
+    /// The configuration the options describe, before any environment is applied.
+    func makeConfiguration() throws -> RunConfiguration {
+        var values: [String: RunValue] = [:]
+        if let variablesFile {
+            guard let text = try? String(contentsOfFile: variablesFile, encoding: .utf8) else {
+                Self.printError("apish run: cannot read \(variablesFile)")
+                throw ExitCode(RunExitCode.usage.rawValue)
+            }
+            for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let trimmed = line.trimmingCharacters(in: .whitespaces)
+                guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { continue }
+                try addVariable(trimmed, to: &values, origin: "\(variablesFile):\(number + 1)")
+            }
+        }
+        for variable in variables {
+            try addVariable(variable, to: &values, origin: "--variable")
+        }
+        guard jobs >= 1 else {
+            Self.printError("apish run: --jobs must be at least 1")
+            throw ExitCode(RunExitCode.usage.rawValue)
+        }
+        return RunConfiguration(variables: values, followRedirects: location, insecure: insecure, jobs: jobs, failFast: failFast)
+    }
+
+    private func addVariable(_ text: String, to values: inout [String: RunValue], origin: String) throws {
+        guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
+            Self.printError("apish run: \(origin): expected name=value, got '\(text)'")
+            throw ExitCode(RunExitCode.usage.rawValue)
+        }
+        values[String(text[..<equals])] = RunValue.inferred(from: String(text[text.index(after: equals)...]))
+    }
+
+    private func writeReport(_ path: String?, _ text: String) throws {
+        guard let path else { return }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+        } catch {
+            Self.printError("apish run: cannot write \(path): \(error.localizedDescription)")
+            throw ExitCode(RunExitCode.runtimeError.rawValue)
+        }
+    }
+
+    static func printError(_ text: String) {
+        guard !text.isEmpty else { return }
+        FileHandle.standardError.write(Data((text.hasSuffix("\n") ? text : text + "\n").utf8))
+    }
+}
