@@ -49,11 +49,12 @@ measure() {
     }'
 }
 
-echo "Input: $file ($((bytes / 1000000)) MB), median of $repeat runs, $(nproc) cores"
+echo "Input: $file ($((bytes / 1000000)) MB), median of $repeat runs, $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown)"
 echo
 echo "| command | wall | throughput | peak RSS | RSS / input |"
 echo "| --- | --- | --- | --- | --- |"
 measure "apish fmt" "$apish" fmt "$file"
+measure "apish query '\$' (tree: parse + print)" "$apish" query '$' "$file"
 measure "jq ." jq . "$file"
 measure "python3 -m json.tool" python3 -m json.tool "$file"
 measure "apish query '\$..id'" "$apish" query '$..id' "$file"

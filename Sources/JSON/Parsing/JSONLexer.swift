@@ -78,6 +78,8 @@ struct JSONLexer {
         let start = i
         let n = bytes.count
         while i < n {
+            skipPlainASCII()
+            guard i < n else { break }
             let byte = bytes[i]
             if byte == UInt8(ascii: "\"") {
                 i += 1
@@ -96,6 +98,25 @@ struct JSONLexer {
         return .decoded
     }
 
+    /// Skips 8 bytes at a time while none of them is a quote, a backslash, a control character or
+    /// non-ASCII: the bulk of most strings.
+    @inline(__always)
+    private mutating func skipPlainASCII() {
+        guard let base = bytes.baseAddress else { return }
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        while i + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            let quote = word ^ (ones &* 0x22)
+            let backslash = word ^ (ones &* 0x5C)
+            let zeroInQuote = (quote &- ones) & ~quote
+            let zeroInBackslash = (backslash &- ones) & ~backslash
+            let below20 = (word &- ones &* 0x20) & ~word
+            if (zeroInQuote | zeroInBackslash | below20 | word) & highs != 0 { return }
+            i += 8
+        }
+    }
+
     func string(_ contents: StringContents) -> String {
         switch contents {
         case .raw(let range): String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
@@ -108,22 +129,25 @@ struct JSONLexer {
         scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<i]))
         let n = bytes.count
         while i < n {
-            let byte = bytes[i]
-            switch byte {
+            // Copy each run of plain characters at once; only escapes go byte by byte.
+            let runStart = i
+            while i < n {
+                skipPlainASCII()
+                guard i < n else { break }
+                let byte = bytes[i]
+                if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
+                i += byte < 0x80 ? 1 : try validUTF8SequenceLength()
+            }
+            if runStart < i { scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<i])) }
+            guard i < n else { break }
+            switch bytes[i] {
             case UInt8(ascii: "\""):
                 i += 1
                 return
             case UInt8(ascii: "\\"):
                 try appendEscape()
-            case 0..<0x20:
-                throw controlCharacterError()
-            case 0x20..<0x80:
-                scratch.append(byte)
-                i += 1
             default:
-                let length = try validUTF8SequenceLength()
-                scratch.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[i..<(i + length)]))
-                i += length
+                throw controlCharacterError()
             }
         }
         throw error("unterminated string", at: quote)
