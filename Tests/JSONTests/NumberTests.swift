@@ -46,8 +46,15 @@ import Testing
     @Test func numbersFromSwiftValues() {
         #expect(JSONNumber(42).literal == "42")
         #expect(JSONNumber(-7).literal == "-7")
-        #expect(JSONNumber(2.0).literal == "2")
+        #expect(JSONNumber(2.0).literal == "2.0")
         #expect(JSONNumber(0.5).literal == "0.5")
+        #expect(JSONNumber(1e20).literal == "1e+20")
+        #expect(JSONNumber(-1.5e-7).literal == "-1.5e-07")
+        for double in [2.0, 0.1, 1e20, -1.5e-7, Double.leastNonzeroMagnitude, Double.greatestFiniteMagnitude, -0.0] {
+            let number = JSONNumber(double)
+            #expect(JSONNumber(literal: number.literal) != nil, "\(number.literal) is not JSON")
+            #expect(number.doubleValue == double)
+        }
         #expect(JSONNumber(Double.infinity).doubleValue == .infinity)
         #expect(JSONNumber(literal: JSONNumber(1e300).literal) != nil)
     }

@@ -21,13 +21,13 @@ public struct JSONNumber: Sendable, Hashable {
         literal = String(int)
     }
 
-    /// Infinities are written as `1e999` / `-1e999`, which read back as infinities; NaN has no JSON form.
+    /// The shortest text that reads back as the same double, always with a fraction or exponent
+    /// (`5.0`, `1e+20`), so a double stays recognisable as one. Infinities are written as `1e999` /
+    /// `-1e999`, which read back as infinities; NaN has no JSON form.
     public init(_ double: Double) {
         precondition(!double.isNaN, "NaN has no JSON representation")
         if double.isInfinite {
             literal = double < 0 ? "-1e999" : "1e999"
-        } else if double == double.rounded(), abs(double) < 1e15 {
-            literal = String(Int(double))
         } else {
             literal = "\(double)"
         }
