@@ -154,3 +154,15 @@ import Testing
         #expect(throws: JSONParseError.self) { try JSONValue.parse(objects) }
     }
 }
+
+@Suite struct LongLineErrorTests {
+    @Test func errorAtTheEndOfAHugeSingleLineIsLocatedCheaply() {
+        let bytes = Array(("[" + String(repeating: "\"é\",", count: 200_000) + "x]").utf8)
+        #expect {
+            try JSONValue.parse(bytes)
+        } throws: { error in
+            guard let error = error as? JSONParseError else { return false }
+            return error.line == 1 && error.column == 800_002 && error.excerpt.hasSuffix("\"é\",x]") && error.excerptCaret == 30
+        }
+    }
+}

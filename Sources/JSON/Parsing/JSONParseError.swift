@@ -29,7 +29,8 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
         return text
     }
 
-    /// Locates `offset` within `bytes` (only done once, when an error is thrown).
+    /// Locates `offset` within `bytes` (only done once, when an error is thrown). Work and memory
+    /// stay small even when the whole document is one long line.
     init(message: String, offset: Int, in bytes: UnsafeBufferPointer<UInt8>) {
         let offset = min(max(offset, 0), bytes.count)
         var line = 1
@@ -38,17 +39,20 @@ public struct JSONParseError: Error, Sendable, Equatable, CustomStringConvertibl
             line += 1
             lineStart = i + 1
         }
+        var column = 1
+        for i in lineStart..<offset where bytes[i] & 0xC0 != 0x80 { column += 1 }
         var lineEnd = offset
-        while lineEnd < bytes.count && bytes[lineEnd] != UInt8(ascii: "\n") && bytes[lineEnd] != UInt8(ascii: "\r") {
+        while lineEnd < bytes.count && lineEnd - offset < 160
+            && bytes[lineEnd] != UInt8(ascii: "\n") && bytes[lineEnd] != UInt8(ascii: "\r") {
             lineEnd += 1
         }
-        let before = Self.characters(bytes, lineStart, offset)
+        let before = Self.characters(bytes, max(lineStart, offset - 160), offset)
         let after = Self.characters(bytes, offset, lineEnd)
         let keptBefore = before.suffix(30)
         let keptAfter = after.prefix(30)
         self.init(
             line: line,
-            column: before.count + 1,
+            column: column,
             message: message,
             excerpt: String(String.UnicodeScalarView(keptBefore + keptAfter)),
             excerptCaret: keptBefore.count,
