@@ -1,0 +1,96 @@
+import HTTPExchange
+
+/// A curl command line that sends exactly the request apish sends: same method, URL, every header
+/// (curl's own defaults suppressed when the request lacks them) and the same body bytes.
+public enum CurlExporter {
+    /// Headers curl adds by itself; an empty `-H 'Name:'` keeps them out.
+    static let curlDefaults = ["User-Agent", "Accept"]
+    static let credentialHeaders: Set<String> = ["authorization", "proxy-authorization", "cookie", "x-api-key"]
+
+    /// - Parameter masker: masks secrets and credential headers (keeping the scheme: `Bearer ••••••`);
+    ///   nil reveals everything.
+    public static func command(for request: HTTPRequest, masker: SecretMasker?) -> String {
+        func mask(_ text: String) -> String { masker?.mask(text) ?? text }
+        var words = ["curl"]
+        var prefix = ""
+        let url = mask(request.url)
+        if url.contains(where: { "[]{}".contains($0) }) { words.append("--globoff") }
+        if RequestURL(request.url).map({ hasDotSegment($0.path) }) == true { words.append("--path-as-is") }
+        let bodyMakesPost: Bool
+        switch request.body {
+        case .empty: bodyMakesPost = false
+        default: bodyMakesPost = true
+        }
+        let impliedMethod = bodyMakesPost ? "POST" : "GET"
+        if request.method == "HEAD" && !bodyMakesPost {
+            words.append("--head")
+        } else if request.method != impliedMethod {
+            words += ["-X", ShellQuoting.quote(request.method)]
+        }
+        words.append(ShellQuoting.quote(url))
+
+        var headers = request.headers
+        if case .form = request.body, !headers.contains("Content-Type") {
+            headers.add("Content-Type", "application/x-www-form-urlencoded; charset=utf-8")
+        }
+        if case .bytes(let bytes) = request.body, !bytes.isEmpty, !headers.contains("Content-Type") {
+            // curl would label -d data as a form; the request has no content type, so neither may curl.
+            headers.add("Content-Type", "")
+        }
+        for name in curlDefaults where !headers.contains(name) { headers.add(name, "") }
+        for field in headers {
+            var value = field.value
+            if masker != nil, credentialHeaders.contains(field.name.lowercased()), !value.isEmpty {
+                let scheme = value.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
+                value = scheme.isEmpty || scheme == value ? SecretMasker.mask : "\(scheme) \(SecretMasker.mask)"
+            }
+            let text: String
+            if value.isEmpty {
+                // `Name:` stops curl sending its own default; `Name;` sends a header with no value.
+                text = request.headers.contains(field.name) ? "\(field.name);" : "\(field.name):"
+            } else {
+                text = "\(field.name): \(mask(value))"
+            }
+            words += ["-H", ShellQuoting.quote(text)]
+        }
+
+        switch request.body {
+        case .empty:
+            break
+        case .bytes(let bytes):
+            if let text = String(validating: bytes, as: UTF8.self), !text.contains("\0") {
+                words += ["--data-binary", ShellQuoting.quote(mask(text))]
+            } else {
+                prefix = "printf '%b' " + ShellQuoting.quote(bytes.map { "\\x" + hex($0) }.joined()) + " | "
+                words += ["--data-binary", "@-"]
+            }
+        case .form(let fields):
+            let text = fields.map {
+                PercentEncoding.encodeFormComponent($0.name) + "=" + PercentEncoding.encodeFormComponent(mask($0.value))
+            }.joined(separator: "&")
+            words += ["--data-binary", ShellQuoting.quote(text)]
+        case .multipart(let parts):
+            for part in parts {
+                switch part.content {
+                case .text(let value):
+                    words += ["--form-string", ShellQuoting.quote("\(part.name)=\(mask(value))")]
+                case .file(let path, let fileName, let type):
+                    var spec = "\(part.name)=@\(path)"
+                    if fileName != (path.split(separator: "/").last.map(String.init) ?? path) { spec += ";filename=\(fileName)" }
+                    if let type { spec += ";type=\(type)" }
+                    words += ["-F", ShellQuoting.quote(spec)]
+                }
+            }
+        }
+        return prefix + words.joined(separator: " ")
+    }
+
+    private static func hasDotSegment(_ path: String) -> Bool {
+        path.split(separator: "/", omittingEmptySubsequences: false).contains { $0 == "." || $0 == ".." }
+    }
+
+    private static func hex(_ byte: UInt8) -> String {
+        let digits = Array("0123456789abcdef")
+        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
+    }
+}

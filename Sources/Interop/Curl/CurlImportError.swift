@@ -1,0 +1,20 @@
+/// Why a curl command could not be read; each case names what was wrong.
+public enum CurlImportError: Error, Sendable, Equatable, CustomStringConvertible {
+    case notCurl(String)
+    case unterminatedQuote(String)
+    case unknownOption(String)
+    case missingArgument(String)
+    case missingURL
+    case unreadableFile(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .notCurl(let word): "not a curl command: it starts with '\(word)'"
+        case .unterminatedQuote(let quote): "unterminated \(quote) quote in the curl command"
+        case .unknownOption(let option): "unknown curl option '\(option)'"
+        case .missingArgument(let option): "curl option '\(option)' needs a value"
+        case .missingURL: "the curl command has no URL"
+        case .unreadableFile(let path, let reason): "cannot read '\(path)' named in the curl command: \(reason)"
+        }
+    }
+}

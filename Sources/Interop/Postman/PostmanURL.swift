@@ -1,0 +1,41 @@
+import JSON
+
+/// A URL as Postman's structured URL object (raw, protocol, host, port, path, query), for URLs that
+/// may be templates such as `{{baseUrl}}/api/contacts?limit=5`.
+enum PostmanURL {
+    static func object(for raw: String) -> JSONValue {
+        var object = JSONObject([(key: "raw", value: .string(raw))])
+        var rest = Substring(raw)
+        if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
+        var query: Substring?
+        if let mark = rest.firstIndex(of: "?") {
+            query = rest[rest.index(after: mark)...]
+            rest = rest[..<mark]
+        }
+        if let scheme = rest.firstRange(of: "://") {
+            object.append(key: "protocol", value: .string(String(rest[..<scheme.lowerBound])))
+            rest = rest[scheme.upperBound...]
+        }
+        let hostEnd = rest.firstIndex(of: "/") ?? rest.endIndex
+        var host = rest[..<hostEnd]
+        if let colon = host.lastIndex(of: ":"), !host[host.index(after: colon)...].isEmpty,
+           host[host.index(after: colon)...].allSatisfy(\.isNumber) {
+            object.append(key: "port", value: .string(String(host[host.index(after: colon)...])))
+            host = host[..<colon]
+        }
+        if !host.isEmpty {
+            object.append(key: "host", value: .array(host.split(separator: ".", omittingEmptySubsequences: false).map { .string(String($0)) }))
+        }
+        let path = rest[hostEnd...]
+        if !path.isEmpty {
+            object.append(key: "path", value: .array(path.dropFirst().split(separator: "/", omittingEmptySubsequences: false).map { .string(String($0)) }))
+        }
+        if let query {
+            object.append(key: "query", value: .array(query.split(separator: "&", omittingEmptySubsequences: false).map { pair in
+                let (key, value) = String(pair).splitOnce("=")
+                return .object(JSONObject([(key: "key", value: .string(key)), (key: "value", value: value.map(JSONValue.string) ?? .null)]))
+            }))
+        }
+        return .object(object)
+    }
+}
