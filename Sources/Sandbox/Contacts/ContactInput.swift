@@ -13,7 +13,7 @@ struct ContactInput: Sendable, Equatable {
     init(_ parameters: JSONObject, keepBlanks: Bool) throws(MauticError) {
         for (key, value) in parameters.members {
             if key == "points" {
-                if let text = RequestParameters.scalarText(value), let number = Int(text) ?? Double(text).map({ Int($0) }) {
+                if let text = RequestParameters.scalarText(value), let number = Self.integer(text) {
                     if number != 0 || keepBlanks { points = number }
                 } else if case .null = value, keepBlanks {
                     points = 0
@@ -53,6 +53,13 @@ struct ContactInput: Sendable, Equatable {
                 tagsToAdd.append(name)
             }
         }
+    }
+
+    /// An integer from text such as "12" or "12.0"; nil for fractions and for values beyond Int's range.
+    static func integer(_ text: String) -> Int? {
+        if let exact = Int(text) { return exact }
+        guard let double = Double(text) else { return nil }
+        return Int(exactly: double)
     }
 
     static func isEmpty(_ value: JSONValue) -> Bool {

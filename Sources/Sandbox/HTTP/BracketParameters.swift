@@ -9,11 +9,14 @@ enum BracketParameters {
         case branch([(key: String, node: Node)])
     }
 
+    /// PHP's `max_input_nesting_level`: deeper names are dropped, which also bounds the recursion here.
+    static let maxNesting = 64
+
     static func object(from pairs: [(String, String)]) -> JSONObject {
         var root: [(key: String, node: Node)] = []
         for (name, value) in pairs {
             let path = keyPath(name)
-            guard !path.isEmpty, !path[0].isEmpty else { continue }
+            guard !path.isEmpty, !path[0].isEmpty, path.count <= maxNesting else { continue }
             insert(value, at: path[...], into: &root)
         }
         return JSONObject(root.map { (key: $0.key, value: jsonValue($0.node)) })

@@ -40,7 +40,7 @@ actor SandboxState {
         let readsOrPosts = ["GET", "POST"].contains(request.method)
         switch path {
         case "/", "":
-            return .text(credentials.summary(baseURL: "http://\(request.host)") + "\n")
+            return .text(Self.index(baseURL: "http://\(request.host)"))
         case "/oauth/v2/authorize" where readsOrPosts:
             return try OAuth2AuthorizeEndpoint(credentials: credentials, now: now)
                 .respond(to: request, parameters: parameters, store: &oauth2)
@@ -73,6 +73,18 @@ actor SandboxState {
             persist()
         }
         return response
+    }
+
+    /// What lives where; credentials are printed by the command that starts the server, never served.
+    private static func index(baseURL: String) -> String {
+        """
+        Mautic-compatible sandbox (Mautic-Version \(mauticVersion))
+          \(baseURL)/api/contacts               list, /new, /{id}, /{id}/edit, /{id}/delete, /batch/...
+          \(baseURL)/api/users/self             the authenticated user
+          \(baseURL)/oauth/v2/authorize         OAuth 2 consent page;  /oauth/v2/token
+          \(baseURL)/oauth/v1/request_token     OAuth 1.0a;  /oauth/v1/authorize, /oauth/v1/access_token
+
+        """
     }
 
     private func oauth1Endpoints(_ now: Date) -> OAuth1Endpoints {
