@@ -33,6 +33,11 @@ import Testing
         #expect(try values("[\"total\"]") == ["2"])
     }
 
+    @Test func leadingWildcard() throws {
+        #expect(try values("*.id") == [7])
+        #expect(try paths("*") == ["$['total']", "$['contact']", "$['contacts']", "$['list']"])
+    }
+
     @Test func descendants() throws {
         #expect(try values("..id") == [7, 1, 2])
         #expect(try paths("..id") == ["$['contact']['id']", "$['contacts']['1']['id']", "$['contacts']['2']['id']"])

@@ -23,7 +23,10 @@ struct QueryParser {
             position += 1
             segments = try parseSegments()
         } else if shorthand {
-            if let scalar = current, scalar != ".", scalar != "[" {
+            if current == "*" {
+                position += 1
+                segments.append(Segment(isDescendant: false, selectors: [.wildcard]))
+            } else if let scalar = current, scalar != ".", scalar != "[" {
                 segments.append(Segment(isDescendant: false, selectors: [try parseShorthandName()]))
             }
             if scalars.count == 1 && current == "." {

@@ -9,17 +9,25 @@ import Darwin
 
 /// Input, output and error reporting shared by the `fmt` and `query` commands.
 enum JSONCommandSupport {
-    /// The whole file, or standard input when `path` is nil or "-".
+    /// The whole file, or standard input when `path` is nil or "-". An unreadable file is reported
+    /// and exits with status 3, apish's status for file and network failures.
     static func readInput(_ path: String?, command: String) throws -> Data {
-        if let path, path != "-" {
-            guard let handle = FileHandle(forReadingAtPath: path) else {
-                fail(command, "cannot read \(path)")
-                throw ExitCode(2)
-            }
-            defer { try? handle.close() }
-            return try handle.readToEnd() ?? Data()
+        guard let path, path != "-" else {
+            return try FileHandle.standardInput.readToEnd() ?? Data()
         }
-        return try FileHandle.standardInput.readToEnd() ?? Data()
+        var isDirectory: ObjCBool = false
+        let reason: String
+        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
+            reason = "no such file"
+        } else if isDirectory.boolValue {
+            reason = "is a directory"
+        } else if let data = try? Data(contentsOf: URL(fileURLWithPath: path)) {
+            return data
+        } else {
+            reason = "permission denied or read error"
+        }
+        fail(command, "cannot read \(path): \(reason)")
+        throw ExitCode(3)
     }
 
     /// Parses the input, reporting invalid JSON and exiting 2.
