@@ -1,0 +1,17 @@
+import Foundation
+import HTTPExchange
+
+/// HTTP Basic (RFC 7617): `Authorization: Basic base64(user:password)`.
+public enum BasicAuthorization {
+    public static func headerValue(username: String, password: String) -> String {
+        "Basic " + Data("\(username):\(password)".utf8).base64EncodedString()
+    }
+
+    /// The warning to show before Basic credentials travel unencrypted to another machine, or nil
+    /// when the URL is https or loopback.
+    public static func insecureTransportWarning(for url: String) -> String? {
+        guard let parsed = RequestURL(url), parsed.scheme == "http", !parsed.isLoopback else { return nil }
+        return "warning: sending Basic credentials over plain http to \(parsed.host): anyone on the path can read "
+            + "the password (use https, or set allow_insecure = true on the profile to silence this)"
+    }
+}

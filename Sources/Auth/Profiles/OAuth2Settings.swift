@@ -1,0 +1,59 @@
+public struct OAuth2Settings: Sendable, Equatable {
+    public enum Grant: String, Sendable, Equatable, CaseIterable {
+        case authorizationCode = "authorization_code"
+        case clientCredentials = "client_credentials"
+        case password
+    }
+
+    /// How the client proves its identity at the token endpoint (RFC 6749 §2.3.1).
+    public enum ClientAuthentication: String, Sendable, Equatable {
+        case basic
+        case body
+    }
+
+    public var grant: Grant
+    public var tokenURL: String
+    public var authorizeURL: String?
+    public var clientID: String
+    public var clientSecret: String?
+    public var clientAuthentication: ClientAuthentication
+    public var redirectURI: String?
+    public var scope: String?
+    public var pkce: Bool
+    public var tokenPlacement: TokenPlacement
+    public var username: String?
+    public var password: String?
+    public var redirectTimeout: Int
+
+    init(_ reader: SettingsReader) throws(AuthConfigurationError) {
+        grant = try reader.choice("grant", default: .authorizationCode, Grant.init(rawValue:),
+                                  expected: Grant.allCases.map(\.rawValue).joined(separator: ", "))
+        tokenURL = try reader.url("token_url", "every grant exchanges credentials for a token there")
+        clientID = try reader.required("client_id", "the client identifier the provider issued")
+        clientSecret = reader.optional("client_secret")
+        clientAuthentication = try reader.choice("client_auth", default: .basic, ClientAuthentication.init(rawValue:),
+                                                 expected: "basic or body")
+        scope = reader.optional("scope")
+        pkce = try reader.bool("pkce", default: true)
+        tokenPlacement = try reader.choice("token_placement", default: .header, TokenPlacement.init(rawValue:),
+                                           expected: "header or query")
+        username = reader.optional("username")
+        password = reader.settings["password"]
+        redirectTimeout = try reader.choice("timeout", default: 300, { Int($0).flatMap { $0 > 0 ? $0 : nil } },
+                                            expected: "a number of seconds")
+        switch grant {
+        case .authorizationCode:
+            authorizeURL = try reader.url("authorize_url", "the authorization code grant opens it in a browser")
+            redirectURI = try reader.url("redirect_uri", "the provider sends the browser back there with the code")
+        case .clientCredentials:
+            authorizeURL = try reader.optionalURL("authorize_url")
+            redirectURI = reader.optional("redirect_uri")
+        case .password:
+            authorizeURL = try reader.optionalURL("authorize_url")
+            redirectURI = reader.optional("redirect_uri")
+            if username == nil {
+                throw .missing(profile: reader.profile, key: "username", why: "the password grant sends it")
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+import HTTPExchange
+
+/// Where `trace on` narrates auth steps. Lines pass through `mask` first, which hides every secret the
+/// session knows of (passwords, client and consumer secrets, tokens, verifiers) unless `reveal` is set.
+public struct AuthTrace: Sendable {
+    public var reveal: Bool
+    public var emit: @Sendable (String) -> Void
+
+    public init(reveal: Bool = false, emit: @escaping @Sendable (String) -> Void) {
+        self.reveal = reveal
+        self.emit = emit
+    }
+}
+
+/// One narration pass: knows which values are secret for this session and masks them in each line.
+struct TraceNarrator: Sendable {
+    let trace: AuthTrace?
+    let secrets: [String]
+
+    init(_ trace: AuthTrace?, secrets: [String]) {
+        self.trace = trace
+        // The raw value and its percent-encoded forms, since base strings and headers show those.
+        var variants: [String] = []
+        for secret in secrets where secret.count >= 3 {
+            variants.append(secret)
+            variants.append(OAuthPercentEncoding.encode(secret))
+            variants.append(OAuthPercentEncoding.encode(OAuthPercentEncoding.encode(secret)))
+        }
+        self.secrets = Array(Set(variants))
+    }
+
+    var isOn: Bool { trace != nil }
+
+    func callAsFunction(_ line: @autoclosure () -> String) {
+        guard let trace else { return }
+        let text = line()
+        trace.emit(trace.reveal ? text : SecretMasker(secrets: secrets).mask(text))
+    }
+
+    /// Shows `value` only when revealing: for secrets mentioned on purpose (a key's structure).
+    func secret(_ value: String) -> String {
+        trace?.reveal == true ? value : (value.isEmpty ? "(empty)" : SecretMasker.mask)
+    }
+
+    func adding(_ more: [String]) -> TraceNarrator {
+        TraceNarrator(trace, secrets: secrets + more)
+    }
+}
