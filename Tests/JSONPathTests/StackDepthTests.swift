@@ -17,4 +17,22 @@ import Testing
         }
         #expect(count == JSONValue.defaultMaxDepth)
     }
+
+    @Test func mostNestedFilterQueryParsesAndRuns() async throws {
+        let levels = 31  // with the brackets, the 32 levels of nesting a query may have
+        let text = "$[?" + String(repeating: "(", count: levels) + "@.a == 1" + String(repeating: ")", count: levels) + "]"
+        let document = try JSONValue.parse(#"[{"a":1},{"a":2}]"#)
+        let count = await withCheckedContinuation { (continuation: CheckedContinuation<Int, Never>) in
+            let thread = Thread {
+                let query = try? JSONPathQuery(text)
+                continuation.resume(returning: query?.evaluate(document).count ?? -1)
+            }
+            thread.stackSize = 512 * 1024
+            thread.start()
+        }
+        #expect(count == 1)
+        #expect(throws: JSONPathError.self) {
+            try JSONPathQuery("$[?" + String(repeating: "(", count: 32) + "@.a" + String(repeating: ")", count: 32) + "]")
+        }
+    }
 }
