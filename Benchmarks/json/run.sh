@@ -45,7 +45,7 @@ measure() {
     wall=$(printf '%s\n' "${runs[@]}" | awk '{ print $1 }' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
     rss=$(printf '%s\n' "${runs[@]}" | awk '{ print $2 }' | sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }')
     awk -v label="$label" -v w="$wall" -v r="$rss" -v bytes="$bytes" 'BEGIN {
-        printf "| %s | %.2f s | %.1f MB/s | %.0f MB | %.2fx |\n", label, w, bytes / 1e6 / w, r / 1024, r * 1024 / bytes
+        printf "| %s | %.2f s | %.1f MB/s | %.0f MiB | %.2fx |\n", label, w, bytes / 1e6 / w, r / 1024, r * 1024 / bytes
     }'
 }
 
