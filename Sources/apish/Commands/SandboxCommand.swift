@@ -5,7 +5,22 @@ import Sandbox
 struct SandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sandbox",
-        abstract: "Run the built-in Mautic-compatible API (contacts, Basic, OAuth 1.0a, OAuth 2) until interrupted.")
+        abstract: "Run the built-in Mautic-compatible API (contacts, Basic, OAuth 1.0a, OAuth 2) until interrupted.",
+        discussion: """
+            Prints its URL and the demo credentials, then serves until SIGINT or SIGTERM. Contacts live in \
+            memory unless --data names a file, which is loaded at start and rewritten atomically on every change.
+
+            A --creds file replaces the demo credentials and has their shape:
+              {"users": [{"id": 1, "username": "admin", "password": "mautic",
+                          "firstName": "Admin", "lastName": "User",
+                          "email": "admin@example.com", "isAdmin": true}],
+               "oauth1Consumers": [{"consumerKey": "k", "consumerSecret": "s",
+                                    "callback": "http://127.0.0.1"}],
+               "oauth2Clients": [{"clientID": "1_app", "clientSecret": "s",
+                                  "redirectURIs": ["http://127.0.0.1"],
+                                  "grantTypes": ["authorization_code", "refresh_token"],
+                                  "userID": 1}]}
+            """)
 
     @Option(help: "Address to listen on.")
     var host = "127.0.0.1"
