@@ -22,9 +22,11 @@ enum BracketParameters {
         return JSONObject(root.map { (key: $0.key, value: jsonValue($0.node)) })
     }
 
-    /// `a[b][]` → ["a", "b", ""]; a name without a closing bracket keeps its brackets literally.
+    /// `a[b][]` → ["a", "b", ""]; a name without a closing bracket keeps its brackets literally;
+    /// a name starting with `[` has an empty base, which PHP drops.
     static func keyPath(_ name: String) -> [String] {
-        guard let open = name.firstIndex(of: "["), open != name.startIndex else { return [name] }
+        guard let open = name.firstIndex(of: "[") else { return [name] }
+        if open == name.startIndex { return [""] }
         var keys = [String(name[..<open])]
         var rest = name[open...]
         while rest.first == "[", let close = rest.firstIndex(of: "]") {
