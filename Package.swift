@@ -50,22 +50,23 @@ let package = Package(
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
         .target(name: "LineEditor", dependencies: ["CLibEdit"]),
         .target(name: "Shell", dependencies: [
-            "JSON", "JSONPath", "HTTPExchange", "Transport", "Workspace", "Auth", "Hurl", "Runner", "Interop", "LineEditor",
+            "JSON", "JSONPath", "HTTPExchange", "Transport", "Workspace", "Auth", "Hurl", "Runner", "LineEditor",
         ]),
         .executableTarget(name: "apish", dependencies: [
-            "Shell", "Sandbox",
+            "Shell", "Sandbox", "JSON", "JSONPath", "HTTPExchange", "Transport", "Workspace", "Runner", "Hurl",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "JSONPathTests", dependencies: ["JSONPath", "JSON"]),
-        .testTarget(name: "HTTPExchangeTests", dependencies: ["HTTPExchange", "Transport", "TestSupport"]),
+        .testTarget(name: "HTTPExchangeTests", dependencies: ["HTTPExchange", "Transport", "JSON", "TestSupport"], exclude: ["peers"]),
         .testTarget(name: "AuthTests", dependencies: ["Auth", "HTTPExchange", "Transport", "TestSupport"]),
         .testTarget(name: "HurlTests", dependencies: ["Hurl", "Runner", "TestSupport"]),
         .testTarget(name: "InteropTests", dependencies: ["Interop", "Hurl", "JSON", "TestSupport"]),
         .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "TestSupport"]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "TestSupport"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "LineEditor", "TestSupport"]),
+        .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "HTTPExchange", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

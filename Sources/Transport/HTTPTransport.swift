@@ -73,7 +73,7 @@ public final class HTTPTransport: HTTPSending {
         do {
             let response = try await client.execute(outgoing, timeout: timeout)
             let body = try await response.body.collect(upTo: Self.maximumBodySize)
-            var headers = HTTPHeaders()
+            var headers = HTTPExchange.HTTPHeaders()
             for (name, value) in response.headers { headers.add(name, value) }
             cookieJar?.store(setCookieHeaders: headers.values("Set-Cookie"), from: url, now: now)
             return HTTPResponse(

@@ -56,9 +56,10 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
             case .connectTimeout, .tlsHandshakeTimeout, .httpProxyHandshakeTimeout: return .connectTimeout
             case .deadlineExceeded, .readTimeout, .writeTimeout, .getConnectionFromPoolTimeout: return .timeout
             case .remoteConnectionClosed: return .connectionClosed
-            case .responseBodyTooLarge: return .bodyTooLarge
             default: return .other("\(error)")
             }
+        case is NIOTooManyBytesError:
+            return .bodyTooLarge
         case let error as NIOConnectionError:
             if let first = error.connectionErrors.first { return cause(of: first.error) }
             if error.dnsAError != nil || error.dnsAAAAError != nil { return .dns }

@@ -1,4 +1,13 @@
 import ArgumentParser
+import Foundation
+import Shell
+import Workspace
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 @main
 struct Apish: AsyncParsableCommand {
@@ -7,6 +16,48 @@ struct Apish: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apish",
         abstract: "An API exploration shell: compose requests, query JSON, replay collections as tests.",
-        version: version
+        discussion: """
+            With no arguments on a terminal, apish opens the shell; `help` there lists its commands.
+            Commands also run from a file (apish FILE.apish), from standard input, or with -c.
+            A script stops at the first failed command with its exit code: 1 usage, 2 parse error,
+            3 runtime error (network, files), 4 failed expectation — unless --keep-going.
+            """,
+        version: version,
+        subcommands: [RunCommand.self, QueryCommand.self, FmtCommand.self, SandboxCommand.self, DemoCommand.self]
     )
+
+    @Option(name: .customShort("c"), help: ArgumentHelp("Run one shell command (repeatable).", valueName: "COMMAND"))
+    var commands: [String] = []
+
+    @Option(name: .long, help: "Use this environment for this run.")
+    var env: String?
+
+    @Flag(name: .long, help: "Carry on after a failed command; exit with the first failure's code.")
+    var keepGoing = false
+
+    @Argument(help: "A file of shell commands, one per line (# comments).")
+    var script: String?
+
+    mutating func run() async throws {
+        let workspace = Workspace.current()
+        let output = StandardOutput()
+        if commands.isEmpty, script == nil, isatty(STDIN_FILENO) == 1 {
+            let code = await InteractiveShell.run(workspace: workspace, output: output, environment: env)
+            throw ExitCode(code)
+        }
+        let source: ScriptSource
+        if !commands.isEmpty {
+            source = .commands(commands)
+        } else if let script {
+            guard let data = FileManager.default.contents(atPath: script) else {
+                throw ValidationError("cannot read script '\(script)'")
+            }
+            source = .text(String(decoding: data, as: UTF8.self), name: script)
+        } else {
+            let data = FileHandle.standardInput.readDataToEndOfFile()
+            source = .text(String(decoding: data, as: UTF8.self), name: "<stdin>")
+        }
+        let code = await ScriptRunner.run(source, workspace: workspace, output: output, environment: env, keepGoing: keepGoing)
+        if code != 0 { throw ExitCode(code) }
+    }
 }

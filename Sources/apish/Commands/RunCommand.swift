@@ -57,9 +57,10 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         var configuration = try makeConfiguration()
+        let transport = HTTPTransport(cookieJar: CookieJar())
         if let env {
             do {
-                try RunEnvironmentWiring.apply(environment: env, to: &configuration)
+                try RunEnvironmentWiring.apply(environment: env, to: &configuration, sender: transport)
             } catch {
                 Self.printError("apish run: \(error)")
                 throw ExitCode(RunExitCode.usage.rawValue)
@@ -77,7 +78,6 @@ struct RunCommand: AsyncParsableCommand {
             throw ExitCode(RunExitCode.usage.rawValue)
         }
 
-        let transport = HTTPTransport(cookieJar: CookieJar())
         let runner = HurlRunner(transport: transport, configuration: configuration)
         let verbose = verbose
         let result = await runner.run(paths: files) { file in

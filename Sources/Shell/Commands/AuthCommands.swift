@@ -1,0 +1,223 @@
+import Auth
+import HTTPExchange
+import Workspace
+
+/// `auth …` and `trace …`: auth profiles of the environment in use, logins, and watching the flows.
+enum AuthCommands {
+    static let all: [ShellCommand] = [
+        ShellCommand(
+            name: "auth", usage: "auth [show|new|set|secret|unset|use|login|logout|explain|rm|basic] …",
+            summary: "auth profiles: auth basic admin, auth login oauth2, auth show",
+            details: """
+                Profiles are [auth NAME] sections of the environment's file; the environment's `auth = NAME`
+                is the default for its requests, `--auth NAME|none` overrides it per request.
+                auth show [NAME]                  state of the profiles (secrets masked, token expiry, scopes)
+                auth new NAME TYPE [KEY=VALUE…]   create a profile: TYPE is basic, bearer, oauth1 or oauth2
+                auth set NAME KEY VALUE           change a setting (`auth keys` lists them)
+                auth secret NAME KEY [VALUE]      store a secret setting outside the workspace (asked
+                                                  without echo when VALUE is left out; `--from VAR` reads
+                                                  a process environment variable instead)
+                auth unset NAME KEY               remove a setting
+                auth use NAME | none              make NAME the environment's default
+                auth login [NAME]                 run the flow: ask a password, the OAuth 1 three-legged
+                                                  dance, or an OAuth 2 grant (browser + loopback listener)
+                auth logout [NAME]                forget its tokens
+                auth explain [NAME]               the flow as numbered steps, before running it
+                auth keys [TYPE]                  every setting, with what it means
+                auth rm NAME                      delete a profile and its tokens
+                auth basic USER [--secret VAR]    shortcut: a Basic profile for USER, made default; the
+                                                  password is asked (or taken from secret variable VAR)
+                auth oauth2 login                 shortcut: log in with the profile of that type
+                Example: auth new mautic oauth2 grant=client_credentials token_url={{baseUrl}}/oauth/v2/token
+                """,
+            run: { session, arguments, _ throws(ShellError) in
+                try await run(session: session, arguments: arguments)
+            }),
+        ShellCommand(
+            name: "trace", usage: "trace on|off|reveal",
+            summary: "narrate each auth step as it happens (secrets masked unless `trace reveal`)",
+            details: """
+                OAuth 1: parameters, normalized string, base string, key structure, signature, header.
+                OAuth 2: the authorize URL taken apart, PKCE verifier → challenge, token requests and
+                responses, each refresh and why. Basic: the header and how it is built.
+                Narration goes to standard error. `trace reveal` shows secret values too.
+                """,
+            run: { session, arguments, _ throws(ShellError) in
+                switch arguments.first {
+                case "on": session.setTrace(enabled: true, reveal: false)
+                case "reveal": session.setTrace(enabled: true, reveal: true)
+                case "off": session.setTrace(enabled: false, reveal: false)
+                case nil: session.output.line("trace is " + (session.traceEnabled ? (session.traceReveal ? "on, revealing secrets" : "on") : "off"))
+                case let other?: throw .usage("`trace \(other)`: use trace on, trace off or trace reveal")
+                }
+            }),
+    ]
+
+    static let authSection = "auth"
+
+    static func run(session: ShellSession, arguments: [String]) async throws(ShellError) {
+        let output = session.output
+        let style = output.style
+        var words = arguments
+        let subcommand = words.isEmpty ? "show" : words.removeFirst()
+        func environment() throws(ShellError) -> ResolvedEnvironment {
+            guard let environment = try session.resolvedEnvironment() else {
+                throw .usage("auth profiles belong to an environment: `env use NAME` or `env new NAME BASE_URL` first")
+            }
+            return environment
+        }
+        func profileName(_ given: String?) throws(ShellError) -> String {
+            if let given { return given }
+            let environment = try environment()
+            if let name = AuthRegistry.defaultProfile(in: environment) { return name }
+            let names = AuthRegistry.profileNames(in: environment)
+            guard names.count == 1 else { throw .usage("which profile? \(names.isEmpty ? "there are none: `auth new NAME TYPE`" : names.joined(separator: ", "))") }
+            return names[0]
+        }
+        func liveSession(_ name: String) throws(ShellError) -> AuthSession {
+            do { return try session.authRegistry.session(named: name, in: try environment()) } catch let error as ShellError {
+                throw error
+            } catch { throw .usage("\(error)") }
+        }
+        func edit(_ change: (inout EnvironmentDocument, String) throws(ShellError) -> Void) throws(ShellError) {
+            let environment = try environment()
+            var document = environment.document
+            try change(&document, environment.name)
+            do { try session.workspace.saveEnvironment(environment.name, document) } catch { throw .runtime("\(error)") }
+        }
+        func section(_ name: String) -> EnvironmentDocument.Section { .init(kind: authSection, name: name) }
+        func requireProfile(_ name: String, in document: EnvironmentDocument) throws(ShellError) {
+            guard document.sections.contains(section(name)) else { throw .usage("no auth profile '\(name)' in this environment (`auth show` lists them)") }
+        }
+
+        switch subcommand {
+        case "show", "status":
+            let environment = try environment()
+            let names = words.isEmpty ? AuthRegistry.profileNames(in: environment) : words
+            if names.isEmpty { output.line("no auth profiles in '\(environment.name)': `auth basic USER`, or `auth new NAME TYPE`") }
+            let defaultName = AuthRegistry.defaultProfile(in: environment)
+            for name in names {
+                let live = try liveSession(name)
+                let status = live.status
+                let mark = name == defaultName ? style.paint(" (default)", .green) : ""
+                output.line(style.paint(name, .bold) + " — " + status.method + " " + (status.isReady ? style.paint("ready", .green) : style.paint("not logged in", .yellow)) + mark)
+                for line in status.details { output.line("  " + session.masker.mask(line)) }
+            }
+        case "new", "add":
+            guard words.count >= 2 else { throw .usage("usage: auth new NAME TYPE [KEY=VALUE…]") }
+            let (name, type) = (words[0], words[1])
+            try edit { (document: inout EnvironmentDocument, _) throws(ShellError) in
+                guard !document.sections.contains(section(name)) else { throw .usage("profile '\(name)' exists: change it with `auth set \(name) KEY VALUE`") }
+                document.set(.init(key: "type", value: type), in: section(name))
+                for pair in words.dropFirst(2) {
+                    guard let equals = pair.firstIndex(of: "=") else { throw .usage("'\(pair)' is not KEY=VALUE") }
+                    let key = String(pair[..<equals])
+                    if AuthSettingKey.named(key)?.isSecret == true { throw .usage("'\(key)' is secret: `auth secret \(name) \(key)` stores it outside the workspace") }
+                    document.set(.init(key: key, value: String(pair[pair.index(after: equals)...])), in: section(name))
+                }
+                if document.entry("auth") == nil { document.set(.init(key: "auth", value: name)) }
+            }
+            _ = try liveSession(name)
+            output.line("created auth profile '\(name)' (\(type))")
+        case "set":
+            guard words.count >= 3 else { throw .usage("usage: auth set NAME KEY VALUE") }
+            let (name, key, value) = (words[0], words[1], words.dropFirst(2).joined(separator: " "))
+            if AuthSettingKey.named(key)?.isSecret == true { throw .usage("'\(key)' is secret: `auth secret \(name) \(key)` stores it outside the workspace") }
+            try edit { (document: inout EnvironmentDocument, _) throws(ShellError) in
+                try requireProfile(name, in: document)
+                document.set(.init(key: key, value: value), in: section(name))
+            }
+        case "unset":
+            guard words.count == 2 else { throw .usage("usage: auth unset NAME KEY") }
+            try edit { (document: inout EnvironmentDocument, environmentName) throws(ShellError) in
+                guard document.remove(words[1], in: section(words[0])) else { throw .usage("profile '\(words[0])' has no setting \(words[1])") }
+                try? session.workspace.removeSecret(environment: environmentName, name: Workspace.sectionSecretName(section(words[0]), words[1]))
+            }
+        case "secret":
+            guard words.count >= 2 else { throw .usage("usage: auth secret NAME KEY [VALUE | --from VARIABLE]") }
+            let (name, key) = (words[0], words[1])
+            if words.count == 4, words[2] == "--from" {
+                try edit { (document: inout EnvironmentDocument, _) throws(ShellError) in
+                    try requireProfile(name, in: document)
+                    document.set(.init(key: key, value: "$" + words[3], isSecret: true), in: section(name))
+                }
+                return
+            }
+            var value = words.count > 2 ? words.dropFirst(2).joined(separator: " ") : nil
+            if value == nil { value = await session.askSecret("\(key) for '\(name)': ") }
+            guard let value, !value.isEmpty else { throw .usage("no value given for \(key)") }
+            try edit { (document: inout EnvironmentDocument, environmentName) throws(ShellError) in
+                try requireProfile(name, in: document)
+                document.set(.init(key: key, value: "", isSecret: true), in: section(name))
+                do {
+                    try session.workspace.setSecret(environment: environmentName, name: Workspace.sectionSecretName(section(name), key), value: value)
+                } catch { throw .runtime("\(error)") }
+            }
+            output.line("stored \(key) for '\(name)' in the state folder (0600)")
+        case "use":
+            guard words.count == 1 else { throw .usage("usage: auth use NAME|none") }
+            try edit { (document: inout EnvironmentDocument, _) throws(ShellError) in
+                if words[0] == "none" { document.remove("auth") } else {
+                    try requireProfile(words[0], in: document)
+                    document.set(.init(key: "auth", value: words[0]))
+                }
+            }
+        case "rm", "delete":
+            guard words.count == 1 else { throw .usage("usage: auth rm NAME") }
+            let live = try? liveSession(words[0])
+            try edit { (document: inout EnvironmentDocument, _) throws(ShellError) in
+                try requireProfile(words[0], in: document)
+                document.removeSection(section(words[0]))
+                if document.entry("auth")?.value == words[0] { document.remove("auth") }
+            }
+            try? live?.logout()
+        case "login":
+            try await login(session, try liveSession(try profileName(words.first)))
+        case "logout":
+            do { try liveSession(try profileName(words.first)).logout() } catch let error as ShellError { throw error } catch { throw .runtime("\(error)") }
+            output.line("forgot the stored credentials")
+        case "explain":
+            for line in try liveSession(try profileName(words.first)).explain() { output.line(line) }
+        case "keys":
+            for key in AuthSettingKey.all where words.isEmpty || key.types.contains(words[0]) {
+                output.line(style.paint(key.name.padding(toLength: 18), .cyan) + key.summary + (key.isSecret ? style.paint("  (secret)", .yellow) : ""))
+            }
+        case "basic":
+            guard let user = words.first else { throw .usage("usage: auth basic USER [--secret VARIABLE]") }
+            let secretIndex = words.firstIndex(of: "--secret")
+            try edit { (document: inout EnvironmentDocument, _) throws(ShellError) in
+                document.set(.init(key: "type", value: "basic"), in: section("basic"))
+                document.set(.init(key: "username", value: user), in: section("basic"))
+                if let secretIndex {
+                    guard secretIndex + 1 < words.count else { throw .usage("--secret needs the name of a secret variable") }
+                    document.set(.init(key: "password", value: "{{\(words[secretIndex + 1])}}"), in: section("basic"))
+                }
+                document.set(.init(key: "auth", value: "basic"))
+            }
+            let live = try liveSession("basic")
+            if secretIndex == nil { try await login(session, live) }
+            output.line("requests of '\(session.environmentName ?? "")' now use Basic auth as \(user)")
+        case "oauth1", "oauth2", "bearer":
+            guard words.first == "login" || words.first == "logout" || words.first == "explain" || words.first == "show" else {
+                throw .usage("usage: auth \(subcommand) login|logout|explain|show")
+            }
+            let environment = try environment()
+            let names = AuthRegistry.profileNames(in: environment).filter { name in
+                name == subcommand || environment.document.entry("type", in: section(name))?.value == subcommand
+            }
+            guard let name = names.first else { throw .usage("no \(subcommand) profile in '\(environment.name)': `auth new NAME \(subcommand) …`") }
+            try await run(session: session, arguments: [words[0], name])
+        default:
+            let hint = CommandSuggestion.closest(to: subcommand, among: ["show", "new", "set", "secret", "unset", "use", "login", "logout", "explain", "keys", "rm", "basic"])
+            throw .usage("unknown `auth \(subcommand)`" + (hint.map { " — did you mean `auth \($0)`?" } ?? ""))
+        }
+    }
+
+    static func login(_ session: ShellSession, _ live: AuthSession) async throws(ShellError) {
+        do {
+            try await live.login(ShellAuthInteraction(session: session))
+        } catch {
+            throw .runtime("login failed: \(error)")
+        }
+    }
+}

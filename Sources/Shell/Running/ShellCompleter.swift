@@ -1,0 +1,69 @@
+import Foundation
+import HTTPExchange
+import LineEditor
+
+/// What Tab offers, from the context of the word at the cursor.
+struct ShellCompleter {
+    let session: ShellSession
+
+    static let commonHeaders = [
+        "Accept:", "Accept-Language:", "Authorization:", "Cache-Control:", "Content-Type:", "Cookie:",
+        "If-None-Match:", "Origin:", "User-Agent:", "X-Requested-With:",
+    ]
+    static let subcommands: [String: [String]] = [
+        "env": ["list", "new", "use", "show", "set", "unset", "secret", "rm"],
+        "show": ["status", "headers", "body", "request", "raw", "curl", "json"],
+    ]
+
+    func candidates(for context: CompletionContext) -> [String] {
+        let word = String(context.word)
+        let before = context.precedingWords.map(String.init)
+        if let open = word.range(of: "{{", options: .backwards), !word[open.upperBound...].contains("}}") {
+            let prefix = word[..<open.lowerBound]
+            let partial = word[open.upperBound...]
+            let names = ((try? session.variables().names) ?? []) + ["baseUrl"]
+            return Set(names).filter { $0.hasPrefix(partial) }.sorted().map { prefix + "{{\($0)}}" }
+        }
+        guard let first = before.first else {
+            let names = ShellSession.commands.filter { $0.name != "request" }.flatMap { [$0.name] + $0.aliases }
+            return (names + RequestCommand.methods.sorted()).filter { $0.hasPrefix(word) || $0.lowercased().hasPrefix(word.lowercased()) && word.first?.isUppercase == true }
+        }
+        if RequestCommand.isMethod(first) {
+            if before.count == 1 { return seenPaths().filter { $0.hasPrefix(word) } }
+            if let at = word.firstIndex(of: "@") { return files(prefix: String(word[..<word.index(after: at)]), partial: String(word[word.index(after: at)...])) }
+            return Self.commonHeaders.filter { $0.lowercased().hasPrefix(word.lowercased()) && !word.isEmpty }
+        }
+        if before.count == 1, let options = Self.subcommands[first] { return options.filter { $0.hasPrefix(word) } }
+        if first == "env", before.count == 2, ["use", "show", "rm"].contains(before[1]) {
+            return session.workspace.environmentNames().filter { $0.hasPrefix(word) }
+        }
+        if first == "help", before.count == 1 {
+            return ShellSession.commands.map(\.name).filter { $0.hasPrefix(word) }
+        }
+        return []
+    }
+
+    /// Paths already requested or saved for the environment in use, relative to its baseUrl.
+    private func seenPaths() -> [String] {
+        let base = (try? session.resolvedEnvironment()?.baseURL) ?? nil
+        var paths = session.exchanges.filter { $0.environment == session.environmentName }.map(\.spec.target)
+        if let base {
+            paths += session.exchanges.compactMap { record -> String? in
+                guard record.response.url.hasPrefix(base) else { return nil }
+                return String(record.response.url.dropFirst(base.count)).split(separator: "?").first.map(String.init)
+            }
+        }
+        return Array(Set(paths)).sorted()
+    }
+
+    private func files(prefix: String, partial: String) -> [String] {
+        let folder = partial.contains("/") ? String(partial[...partial.lastIndex(of: "/")!]) : ""
+        let directory = session.resolveLocalPath(folder.isEmpty ? "." : folder)
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+        return names.filter { !$0.hasPrefix(".") }.map { folder + $0 }.filter { $0.hasPrefix(partial) }.sorted().map { name in
+            var isDirectory: ObjCBool = false
+            FileManager.default.fileExists(atPath: session.resolveLocalPath(name), isDirectory: &isDirectory)
+            return prefix + name + (isDirectory.boolValue ? "/" : "")
+        }
+    }
+}

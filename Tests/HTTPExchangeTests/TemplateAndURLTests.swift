@@ -1,0 +1,61 @@
+import HTTPExchange
+import Testing
+
+@Suite struct TemplateTests {
+    @Test func expandsVariablesAndKeepsText() throws {
+        let template = Template("/api/contacts/{{id}}/edit?x={{ mode }}")
+        #expect(template.variableNames == ["id", "mode"])
+        #expect(try template.expand(["id": "7", "mode": "full"]) == "/api/contacts/7/edit?x=full")
+    }
+
+    @Test func unknownVariableIsAnErrorNamingIt() {
+        #expect(throws: UnknownVariableError(name: "token")) { try Template("Bearer {{token}}").expand([String: String]()) }
+    }
+
+    @Test func bracesThatAreNotVariablesStayText() throws {
+        #expect(try Template("{{ not a name }} and {{}}").expand([String: String]()) == "{{ not a name }} and {{}}")
+        #expect(try Template("{{unclosed").expand([String: String]()) == "{{unclosed")
+    }
+
+    @Test func layersResolveFirstWinsAndSecretsAreMasked() {
+        let variables = Variables(layers: [["a": "env"]]).overlaid(with: ["password": "hunter22"], secret: true)
+            .overlaid(with: ["a": "session"])
+        #expect(variables.value(of: "a") == "session")
+        #expect(variables.isSecret("password"))
+        #expect(SecretMasker(secrets: variables.secretValues).mask("pw=hunter22!") == "pw=\(SecretMasker.mask)!")
+    }
+}
+
+@Suite struct RequestURLTests {
+    @Test(arguments: [
+        ("/api/contacts", "http://127.0.0.1:8181", "http://127.0.0.1:8181/api/contacts"),
+        ("api/contacts", "http://127.0.0.1:8181/", "http://127.0.0.1:8181/api/contacts"),
+        ("https://other.test/x", "http://127.0.0.1:8181", "https://other.test/x"),
+        (":8080/status", "http://ignored", "http://localhost:8080/status"),
+        ("example.test/path", nil, "http://example.test/path"),
+    ] as [(String, String?, String)])
+    func resolves(target: String, base: String?, expected: String) throws {
+        #expect(try RequestURL.resolve(target, baseURL: base) == expected)
+    }
+
+    @Test func relativeWithoutBaseSaysWhatToDo() {
+        #expect(throws: URLResolutionError.relativeWithoutBase("/api")) { try RequestURL.resolve("/api", baseURL: nil) }
+    }
+
+    @Test func splitsAuthorityPathAndQuery() throws {
+        let url = try #require(RequestURL("https://User@Example.com:8443/a/b?where%5B0%5D=x&e=&p=a+b#frag"))
+        #expect(url.host == "example.com")
+        #expect(url.port == 8443)
+        #expect(url.path == "/a/b")
+        #expect(url.withoutQuery == "https://example.com:8443/a/b")
+        #expect(url.queryPairs.map { "\($0.0)=\($0.1)" } == ["where[0]=x", "e=", "p=a b"])
+        #expect(RequestURL("http://[::1]:80/")?.origin == "http://[::1]")
+        #expect(RequestURL("ftp://x/") == nil)
+        #expect(RequestURL("http://:80/") == nil)
+    }
+
+    @Test func appendsEncodedQuery() {
+        #expect(RequestURL.appendingQuery([("search", "a b&c"), ("where[0][val]", "%mayank%")], to: "http://h/p?x=1#f")
+            == "http://h/p?x=1&search=a%20b%26c&where[0][val]=%25mayank%25#f")
+    }
+}
