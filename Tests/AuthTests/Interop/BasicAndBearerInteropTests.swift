@@ -7,7 +7,7 @@ import Transport
 /// Basic and Bearer against httpbin.
 @Suite struct BasicAndBearerInteropTests {
     @Test func basicWithAPasswordAskedAtLogin() async throws {
-        let httpbin = try PeerServer.httpbin()
+        let httpbin = try Providers.httpbin()
         let transport = HTTPTransport()
         defer { Task { await transport.shutdown() } }
         let store = InMemorySecretStore()
@@ -28,7 +28,7 @@ import Transport
     }
 
     @Test func basicWithAWrongPasswordIsRefused() async throws {
-        let httpbin = try PeerServer.httpbin()
+        let httpbin = try Providers.httpbin()
         let transport = HTTPTransport()
         defer { Task { await transport.shutdown() } }
         let session = AuthSession(
@@ -39,7 +39,7 @@ import Transport
     }
 
     @Test func bearerTokenReachesHttpbin() async throws {
-        let httpbin = try PeerServer.httpbin()
+        let httpbin = try Providers.httpbin()
         let transport = HTTPTransport()
         defer { Task { await transport.shutdown() } }
         let session = AuthSession(

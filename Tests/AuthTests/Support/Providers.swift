@@ -16,6 +16,12 @@ enum Providers {
         ])
     }
 
+    /// httpbin, through `unblocked.py` so that it stops when the test lets go of it.
+    static func httpbin() throws -> PeerServer {
+        try PeerServer(python: [ProviderScripts.path("unblocked.py"), "-m", "httpbin.core", "--host", "127.0.0.1",
+                                "--port", "{port}"])
+    }
+
     /// The OAuth 2 provider's grant and API counters.
     static func counters(_ provider: PeerServer, transport: HTTPTransport) async throws -> [String: Int] {
         let response = try await transport.send(

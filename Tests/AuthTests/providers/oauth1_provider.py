@@ -9,6 +9,7 @@ parameters it received once the signature checks out, 401 otherwise.
 import argparse
 import html
 import json
+import signal
 from urllib.parse import parse_qsl, quote, urlencode, urlsplit, urlunsplit
 
 from flask import Flask, Response, request
@@ -127,6 +128,8 @@ def canonical_url(url):
 
 
 def main():
+    # Started from a Swift concurrency thread, the process inherits a mask that blocks SIGTERM.
+    signal.pthread_sigmask(signal.SIG_SETMASK, [])
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, required=True)
     args = parser.parse_args()

@@ -11,6 +11,7 @@ import argparse
 import base64
 import html
 import json
+import signal
 import time
 from urllib.parse import unquote_plus
 
@@ -156,6 +157,8 @@ class Validator(RequestValidator):
 
 
 def main():
+    # Started from a Swift concurrency thread, the process inherits a mask that blocks SIGTERM.
+    signal.pthread_sigmask(signal.SIG_SETMASK, [])
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--token-lifetime", type=int, default=3600)
@@ -187,7 +190,7 @@ def main():
         except OAuth2Error as error:
             return reply({"Content-Type": "application/json"}, error.json, error.status_code)
         if request.form.get("confirm") != "yes":
-            error = AccessDeniedError(state=credentials.get("state"), redirect_uri=credentials["redirect_uri"])
+            error = AccessDeniedError(state=credentials.get("state"))
             return Response("", status=302, headers={"Location": error.in_uri(credentials["redirect_uri"])})
         credentials.pop("request", None)
         credentials["user"] = "alice"
