@@ -7,8 +7,8 @@ struct RedirectCapture: Sendable {
     let timeout: Int
 
     /// Binds the listener (if one can serve `redirectURI`) before anything is opened in a browser.
-    static func prepare(redirectURI: String, timeout: Int) async throws(AuthError) -> RedirectCapture {
-        guard let url = RequestURL(redirectURI), url.scheme == "http",
+    static func prepare(redirectURI: String, timeout: Int, listen: Bool) async throws(AuthError) -> RedirectCapture {
+        guard listen, let url = RequestURL(redirectURI), url.scheme == "http",
             url.host == "127.0.0.1" || url.host == "localhost"
         else { return RedirectCapture(listener: nil, timeout: timeout) }
         let listener = try await RedirectListener.start(port: url.effectivePort, path: url.path)

@@ -14,7 +14,8 @@ struct OAuth1Login: Sendable {
     func run() async throws -> OAuth1Token {
         let capture = settings.callback == "oob"
             ? RedirectCapture(listener: nil, timeout: settings.redirectTimeout)
-            : try await RedirectCapture.prepare(redirectURI: settings.callback, timeout: settings.redirectTimeout)
+            : try await RedirectCapture.prepare(
+                redirectURI: settings.callback, timeout: settings.redirectTimeout, listen: settings.redirectListener)
         do {
             let token = try await steps(capture)
             await capture.close()

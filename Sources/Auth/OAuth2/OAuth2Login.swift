@@ -36,7 +36,8 @@ struct OAuth2Login: Sendable {
         guard let redirectURI = settings.redirectURI else {
             throw AuthError.notApplicable("the authorization code grant needs redirect_uri")
         }
-        let capture = try await RedirectCapture.prepare(redirectURI: redirectURI, timeout: settings.redirectTimeout)
+        let capture = try await RedirectCapture.prepare(
+            redirectURI: redirectURI, timeout: settings.redirectTimeout, listen: settings.redirectListener)
         do {
             narrate("1. authorization request: the browser asks the provider for a code")
             narrate("  state = \(request.state)   (random; the redirect must bring it back unchanged)")

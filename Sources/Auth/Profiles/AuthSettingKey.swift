@@ -40,6 +40,7 @@ public struct AuthSettingKey: Sendable, Equatable {
         .init("scope", ["oauth2"], "space-separated scopes to request"),
         .init("pkce", ["oauth2"], "true (default): PKCE S256 | false, for providers such as Mautic that ignore it"),
         .init("token_placement", ["bearer", "oauth2"], "header (default): Authorization: Bearer | query: access_token parameter"),
+        .init("redirect_listener", ["oauth1", "oauth2"], "true (default): catch a loopback redirect with a one-shot listener | false: paste the URL the browser lands on (e.g. over ssh)"),
         .init("timeout", ["oauth1", "oauth2"], "seconds to wait for the browser's redirect (default 300)"),
     ]
 

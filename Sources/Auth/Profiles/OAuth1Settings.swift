@@ -15,6 +15,8 @@ public struct OAuth1Settings: Sendable, Equatable {
     public var privateKeyPEM: String?
     public var privateKeyFile: String?
     public var redirectTimeout: Int
+    /// False when the browser runs on another machine than apish: the person pastes the redirect URL.
+    public var redirectListener: Bool
 
     public struct Endpoints: Sendable, Equatable {
         public var requestTokenURL: String
@@ -58,6 +60,7 @@ public struct OAuth1Settings: Sendable, Equatable {
         if signatureMethod.usesRSA && privateKeyPEM == nil && privateKeyFile == nil {
             throw .missing(profile: reader.profile, key: "private_key_file", why: "\(signatureMethod.rawValue) signs with an RSA key")
         }
+        redirectListener = try reader.bool("redirect_listener", default: true)
         redirectTimeout = try reader.choice("timeout", default: 300, { Int($0).flatMap { $0 > 0 ? $0 : nil } },
                                             expected: "a number of seconds")
     }

@@ -24,6 +24,8 @@ public struct OAuth2Settings: Sendable, Equatable {
     public var username: String?
     public var password: String?
     public var redirectTimeout: Int
+    /// False when the browser runs on another machine than apish: the person pastes the redirect URL.
+    public var redirectListener: Bool
 
     init(_ reader: SettingsReader) throws(AuthConfigurationError) {
         grant = try reader.choice("grant", default: .authorizationCode, Grant.init(rawValue:),
@@ -39,6 +41,7 @@ public struct OAuth2Settings: Sendable, Equatable {
                                            expected: "header or query")
         username = reader.optional("username")
         password = reader.settings["password"]
+        redirectListener = try reader.bool("redirect_listener", default: true)
         redirectTimeout = try reader.choice("timeout", default: 300, { Int($0).flatMap { $0 > 0 ? $0 : nil } },
                                             expected: "a number of seconds")
         switch grant {

@@ -67,7 +67,9 @@ enum AuthExplanation {
                 "Make a random state" + (settings.pkce
                     ? ", and a PKCE code_verifier (32 random bytes, base64url) with code_challenge = BASE64URL(SHA256(verifier))."
                     : " (PKCE is off)."),
-                "Listen on 127.0.0.1 at the redirect URI's port when it is a loopback http URI (\(settings.redirectURI ?? "")); otherwise you paste the URL the browser lands on.",
+                settings.redirectListener
+                    ? "Listen on 127.0.0.1 at the redirect URI's port when it is a loopback http URI (\(settings.redirectURI ?? "")); otherwise you paste the URL the browser lands on."
+                    : "Wait for you to paste the URL the browser lands on (redirect_listener = false).",
                 "Open \(settings.authorizeURL ?? "") with response_type=code, client_id, redirect_uri, state\(settings.scope == nil ? "" : ", scope")\(settings.pkce ? ", code_challenge, code_challenge_method=S256" : "") in the browser (also printed).",
                 "Catch the redirect: refuse it unless state matches; take the code (or report the provider's error).",
                 "POST \(settings.tokenURL) with grant_type=authorization_code, code, redirect_uri\(settings.pkce ? ", code_verifier" : ""), \(clientAuth).",

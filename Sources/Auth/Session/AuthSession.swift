@@ -15,6 +15,7 @@ public final class AuthSession: Sendable {
     private let sender: any HTTPSending
     private let traceState: Mutex<AuthTrace?>
     private let cached: Mutex<StoredCredentials?>
+    private let renewal = Mutex<Task<OAuth2Token, any Error>?>(nil)
 
     public init(profile: AuthProfile, storeKey: String, store: any SecretStore, sender: any HTTPSending, trace: AuthTrace?) {
         self.profile = profile
@@ -81,16 +82,10 @@ public final class AuthSession: Sendable {
     public func recover(from response: HTTPResponse, for request: HTTPRequest) async throws -> HTTPRequest? {
         guard response.status == 401, case .oauth2(let settings) = profile.method else { return nil }
         let narrate = narrator()
-        guard let token = try credentials()?.oauth2 else { return nil }
-        let renewed: OAuth2Token
-        if let refreshToken = token.refreshToken {
-            renewed = try await refresh(settings, refreshToken: refreshToken, reason: "the server answered 401", narrate: narrate)
-        } else if settings.grant != .authorizationCode {
-            narrate("oauth2: the server answered 401 and there is no refresh token: requesting a new token")
-            renewed = try await obtainWithoutInteraction(settings, narrate: narrate)
-        } else {
-            return nil
-        }
+        guard let token = try credentials()?.oauth2,
+            token.refreshToken != nil || settings.grant != .authorizationCode
+        else { return nil }
+        let renewed = try await renewOnce(settings, reason: "the server answered 401", narrate: narrate, keepFresh: false)
         var retried = request
         retried.headers.remove("Authorization")
         retried.url = Self.removingQueryParameter("access_token", from: retried.url)
@@ -279,13 +274,39 @@ public final class AuthSession: Sendable {
         }
         guard token.needsRefresh() else { return token }
         let reason = token.expiresAt.map { "the access token expires at \(Self.timeText($0))" } ?? "the token expired"
-        if let refreshToken = token.refreshToken {
+        return try await renewOnce(settings, reason: reason, narrate: narrate, keepFresh: true)
+    }
+
+    /// Renews the token once even when several requests need it at the same moment: a provider that
+    /// rotates refresh tokens (Mautic does) invalidates one at its first use, so a second refresh with
+    /// it would fail and lose the login. Those who arrive while a renewal runs wait for its result.
+    private func renewOnce(
+        _ settings: OAuth2Settings, reason: String, narrate: TraceNarrator, keepFresh: Bool
+    ) async throws -> OAuth2Token {
+        let (task, started) = renewal.withLock { current -> (Task<OAuth2Token, any Error>, Bool) in
+            if let current { return (current, false) }
+            let task = Task { [self] in
+                try await renew(settings, reason: reason, narrate: narrate, keepFresh: keepFresh)
+            }
+            current = task
+            return (task, true)
+        }
+        defer { if started { renewal.withLock { $0 = nil } } }
+        return try await task.value
+    }
+
+    private func renew(
+        _ settings: OAuth2Settings, reason: String, narrate: TraceNarrator, keepFresh: Bool
+    ) async throws -> OAuth2Token {
+        let current = try credentials()?.oauth2
+        if keepFresh, let current, !current.needsRefresh() { return current }
+        if let refreshToken = current?.refreshToken {
             return try await refresh(settings, refreshToken: refreshToken, reason: reason, narrate: narrate)
         }
         guard settings.grant != .authorizationCode else {
             throw AuthError.notLoggedIn(profile: profile.name, reason: "the access token expired and there is no refresh token")
         }
-        narrate("oauth2: \(reason) and there is no refresh token: requesting a new one")
+        narrate("oauth2: \(reason) and there is no refresh token: requesting a new token")
         return try await obtainWithoutInteraction(settings, narrate: narrate)
     }
 

@@ -88,6 +88,79 @@ import Transport
         #expect(try await Providers.counters(provider, transport: transport)["refresh_token"] == 1)
     }
 
+    @Test func concurrentRequestsShareOneRefreshOfARotatingToken() async throws {
+        let provider = try Providers.oauth2(tokenLifetime: 1)
+        let transport = HTTPTransport()
+        defer { Task { await transport.shutdown() } }
+        let session = try Self.session(Self.settings(provider), store: InMemorySecretStore(), transport: transport)
+        try await session.login(ScriptedInteraction(browserMode: "approve"))
+        try await Task.sleep(for: .milliseconds(1200))
+        let statuses = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<4 { group.addTask { try await Self.me(provider, session, transport).status } }
+            return try await group.reduce(into: []) { $0.append($1) }
+        }
+        #expect(statuses == [200, 200, 200, 200])
+        #expect(try await Providers.counters(provider, transport: transport)["refresh_token"] == 1)
+    }
+
+    @Test func aRejectedRefreshForgetsTheTokenAndSaysToLogInAgain() async throws {
+        let provider = try Providers.oauth2()
+        let transport = HTTPTransport()
+        defer { Task { await transport.shutdown() } }
+        let store = InMemorySecretStore()
+        let session = try Self.session(Self.settings(provider), store: store, transport: transport)
+        try await session.login(ScriptedInteraction(browserMode: "approve"))
+        for path in ["/admin/revoke-access-tokens", "/admin/revoke-refresh-tokens"] {
+            _ = try await transport.send(HTTPRequest(method: "POST", url: provider.baseURL + path), options: SendOptions())
+        }
+        let request = HTTPRequest(method: "GET", url: provider.baseURL + "/api/me")
+        let response = try await transport.send(try await session.authorize(request), options: SendOptions())
+        #expect(response.status == 401)
+        do {
+            _ = try await session.recover(from: response, for: request)
+            Issue.record("a refresh with a revoked refresh token succeeded")
+        } catch let error as AuthError {
+            guard case .provider(let providerError) = error else { Issue.record("got \(error)"); return }
+            #expect(providerError.code == "invalid_grant" && providerError.step == "token refresh")
+        }
+        #expect(!session.status.isReady)
+        await #expect(throws: AuthError.notLoggedIn(profile: "provider", reason: "no OAuth 2 token")) {
+            try await session.authorize(request)
+        }
+    }
+
+    @Test func anHttpsRedirectIsPastedByThePerson() async throws {
+        let provider = try Providers.oauth2()
+        let transport = HTTPTransport()
+        defer { Task { await transport.shutdown() } }
+        let session = try Self.session(
+            Self.settings(provider, ["redirect_uri": "https://app.example/callback"]), store: InMemorySecretStore(),
+            transport: transport)
+        // The person approves in a browser, lands on an https page nobody serves and copies its URL.
+        let interaction = ScriptedInteraction(browserMode: nil) { prompt, opened in
+            guard prompt.contains("Paste the URL"), let opened else { return nil }
+            let approval = HTTPRequest(method: "POST", url: opened, body: .form([FormField(name: "confirm", value: "yes")]))
+            return try? await transport.send(approval, options: SendOptions(followRedirects: false)).headers["Location"]
+        }
+        try await session.login(interaction)
+        #expect(try await Self.me(provider, session, transport).status == 200)
+    }
+
+    @Test func theListenerCanBeTurnedOffForRemoteMachines() async throws {
+        let provider = try Providers.oauth2()
+        let transport = HTTPTransport()
+        defer { Task { await transport.shutdown() } }
+        let session = try Self.session(
+            Self.settings(provider, ["redirect_listener": "false"]), store: InMemorySecretStore(), transport: transport)
+        let interaction = ScriptedInteraction(browserMode: nil) { prompt, opened in
+            guard prompt.contains("Paste the URL"), let opened else { return nil }
+            let approval = HTTPRequest(method: "POST", url: opened, body: .form([FormField(name: "confirm", value: "yes")]))
+            return try? await transport.send(approval, options: SendOptions(followRedirects: false)).headers["Location"]
+        }
+        try await session.login(interaction)
+        #expect(try await Self.me(provider, session, transport).status == 200)
+    }
+
     @Test(arguments: ["basic", "body"])
     func clientCredentialsNeedNoLogin(clientAuth: String) async throws {
         let provider = try Providers.oauth2()

@@ -221,6 +221,12 @@ def main():
             record["revoked"] = True
         return {"revoked": len(validator.access_tokens)}
 
+    @app.post("/admin/revoke-refresh-tokens")
+    def revoke_refresh():
+        count = len(validator.refresh_tokens)
+        validator.refresh_tokens.clear()
+        return {"revoked": count}
+
     @app.get("/admin/counters")
     def counters():
         return validator.counters
