@@ -9,8 +9,6 @@ struct ContactListQuery: Sendable {
     var search: ContactSearch?
     var clauses: [WhereClause] = []
     var minimal = false
-    /// `published` (what the server reads) or `publishedOnly` (what the docs send); contacts are always published.
-    var publishedOnly = false
 
     init(_ query: JSONObject) throws(MauticError) {
         if let text = query["start"].flatMap(RequestParameters.scalarText), !text.isEmpty {
@@ -38,7 +36,8 @@ struct ContactListQuery: Sendable {
             clauses = try WhereClause.clauses(from: value)
         }
         minimal = RequestParameters.isTrue(query["minimal"])
-        publishedOnly = RequestParameters.isTrue(query["published"]) || RequestParameters.isTrue(query["publishedOnly"])
+        // `published` (what Mautic reads) and `publishedOnly` (what its docs send) are both accepted;
+        // contacts are always published, so neither narrows the list.
     }
 
     /// The matching contacts in order, and how many matched before paging.

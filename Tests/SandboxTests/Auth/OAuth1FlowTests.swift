@@ -7,6 +7,7 @@ import Testing
 private struct OAuth1TestClient {
     let sandbox: SandboxHarness
     var normalization: OAuth1Normalization = .rfc5849
+    var signatureMethod: OAuth1SignatureMethod = .hmacSHA1
     var token = ""
     var tokenSecret = ""
 
@@ -14,7 +15,7 @@ private struct OAuth1TestClient {
               nonce: String = SecretGenerator.make(length: 16), timestamp: Date? = nil) async -> SandboxResponse {
         var oauth: [(String, String)] = [
             ("oauth_consumer_key", "demo-oauth1-key"), ("oauth_nonce", nonce),
-            ("oauth_signature_method", "HMAC-SHA1"),
+            ("oauth_signature_method", signatureMethod.rawValue),
             ("oauth_timestamp", String(Int((timestamp ?? sandbox.clock.now).timeIntervalSince1970))),
             ("oauth_version", "1.0"),
         ] + extra
@@ -22,7 +23,7 @@ private struct OAuth1TestClient {
         let base = OAuth1Signature.baseString(
             method: method, url: "http://sandbox.test\(path)", parameters: oauth + query, normalization: normalization)
         let signature = try! OAuth1Signature.sign(
-            baseString: base, method: .hmacSHA1, consumerSecret: "demo-oauth1-secret", tokenSecret: tokenSecret)
+            baseString: base, method: signatureMethod, consumerSecret: "demo-oauth1-secret", tokenSecret: tokenSecret)
         oauth.append(("oauth_signature", signature))
         let header = "OAuth " + oauth.map { "\($0.0)=\"\(OAuthPercentEncoding.encode($0.1))\"" }.joined(separator: ", ")
         let queryText = query.map { "\(FormEncoding.encode($0.0))=\(FormEncoding.encode($0.1))" }.joined(separator: "&")
@@ -62,6 +63,22 @@ struct OAuth1FlowTests {
         let response = await client.send("GET", "/api/contacts", query: [("search", "ada"), ("start", "0")])
         #expect(response.status == 200, "\(response.bodyText)")
         #expect(try response.json()["total"] == .string("1"))
+    }
+
+    @Test(arguments: [OAuth1SignatureMethod.hmacSHA256, .hmacSHA512, .plaintext])
+    func otherSignatureMethods(method: OAuth1SignatureMethod) async throws {
+        var (client, _) = try await OAuth1TestClient(sandbox: SandboxHarness()).login()
+        client.signatureMethod = method
+        let response = await client.send("GET", "/api/users/self")
+        #expect(response.status == 200, "\(method): \(response.bodyText)")
+    }
+
+    @Test func rsaIsRejectedAsAMethod() async throws {
+        let response = await SandboxHarness().send(
+            "POST", "/oauth/v1/request_token",
+            as: .header(#"OAuth oauth_consumer_key="demo-oauth1-key", oauth_signature_method="RSA-SHA1", oauth_signature="x", oauth_timestamp="1", oauth_nonce="n", oauth_callback="oob""#))
+        #expect(response.status == 400)
+        #expect(try response.mauticError().type == "signature_method_rejected")
     }
 
     @Test func verifierIsChecked() async throws {
