@@ -22,16 +22,23 @@ struct RedirectCapture: Sendable {
         if let listener {
             narrate("  waiting for the redirect on 127.0.0.1:\(listener.port) (up to \(timeout) s)")
             let url = try await listener.redirect(timeout: timeout)
-            narrate("  ← redirect received: \(url)")
-            return RequestURL(url)?.queryPairs ?? []
+            let pairs = RequestURL(url)?.queryPairs ?? []
+            Self.masking(pairs, narrate)("  ← redirect received: \(url)")
+            return pairs
         }
         guard let pasted = await interaction.ask("Paste the URL your browser was sent to: ", secret: false)?
             .trimmingCharacters(in: " \t\r\n"), !pasted.isEmpty
         else { throw AuthError.cancelled("no redirect URL was given") }
-        narrate("  pasted redirect: \(pasted)")
         let query = pasted.firstIndex(of: "?").map { String(pasted[pasted.index(after: $0)...]) } ?? pasted
         let withoutFragment = query.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-        return PercentEncoding.decodePairs(withoutFragment)
+        let pairs = PercentEncoding.decodePairs(withoutFragment)
+        Self.masking(pairs, narrate)("  pasted redirect: \(pasted)")
+        return pairs
+    }
+
+    /// Codes, verifiers and tokens in a redirect are short-lived credentials: masked like the rest.
+    private static func masking(_ pairs: [(String, String)], _ narrate: TraceNarrator) -> TraceNarrator {
+        narrate.adding(pairs.filter { ["code", "oauth_verifier", "oauth_token"].contains($0.0) }.map(\.1))
     }
 
     func close() async {

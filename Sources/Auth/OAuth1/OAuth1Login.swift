@@ -86,11 +86,13 @@ struct OAuth1Login: Sendable {
             unsigned, token: token, extra: extra, nonce: OAuth1Nonce.make(), timestamp: OAuth1Nonce.timestamp())
         OAuth1Narration.narrate(report, signer: signer, token: token, narrate: narrate)
         let response = try await sender.send(request, options: SendOptions(followRedirects: false))
-        narrate("  ← HTTP \(response.status): \(response.text.map { String($0.prefix(400)) } ?? "")")
+        let values = Dictionary(PercentEncoding.decodePairs(response.text ?? ""), uniquingKeysWith: { first, _ in first })
+        narrate.adding([values["oauth_token"], values["oauth_token_secret"]].compactMap { $0 })(
+            "  ← HTTP \(response.status): \(response.text.map { String($0.prefix(400)) } ?? "")")
         guard (200..<300).contains(response.status) else {
             throw AuthError.provider(ProviderError(response: response, step: step))
         }
-        return Dictionary(PercentEncoding.decodePairs(response.text ?? ""), uniquingKeysWith: { first, _ in first })
+        return values
     }
 
     private static func credentials(_ values: [String: String], step: String) throws -> OAuth1Token {

@@ -33,8 +33,9 @@ import Transport
         let transport = HTTPTransport()
         defer { Task { await transport.shutdown() } }
         let lines = TraceLines()
+        let store = InMemorySecretStore()
         let session = try Self.session(
-            Self.settings(provider, ["signature_method": method, "placement": placement]), store: InMemorySecretStore(),
+            Self.settings(provider, ["signature_method": method, "placement": placement]), store: store,
             transport: transport, trace: lines.trace())
         #expect(!session.status.isReady)
         try await session.login(ScriptedInteraction(browserMode: "approve"))
@@ -67,6 +68,12 @@ import Transport
         #expect(trace.contains("base string: POST&http%3A%2F%2F127.0.0.1"))
         #expect(trace.contains("key: enc(consumer_secret)&enc(token_secret)"))
         #expect(!trace.contains("consumer-secret"))
+        let stored = try #require(try store.load("env/legacy"))
+        let credentials = try #require(try JSONSerialization.jsonObject(with: Data(stored)) as? [String: Any])
+        let token = try #require(credentials["oauth1"] as? [String: String])
+        #expect(token["token"].map { !trace.contains($0) } == true, "the access token is masked")
+        #expect(token["secret"].map { !trace.contains($0) } == true, "the token secret is masked")
+        #expect(!trace.contains("oauth_verifier=") || trace.contains("oauth_verifier=••••••"))
     }
 
     @Test func jsonBodiesAreSentButNotSigned() async throws {

@@ -255,6 +255,13 @@ import Transport
         #expect(error.description.contains("check client_id and client_secret"))
     }
 
+    @Test func aRedirectThatNeverComesTimesOut() async throws {
+        let provider = try Providers.oauth2()
+        let error = try await Self.refusal(Self.settings(provider, ["timeout": "1"]), browser: nil, provider: provider)
+        #expect(error == .timedOut(seconds: 1))
+        #expect(error.description == "no redirect arrived within 1 s; run the login again")
+    }
+
     @Test func busyListenerPortIsReportedBeforeTheBrowserOpens() async throws {
         let provider = try Providers.oauth2()
         let interaction = ScriptedInteraction(browserMode: "approve")
