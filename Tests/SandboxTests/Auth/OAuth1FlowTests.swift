@@ -81,6 +81,26 @@ struct OAuth1FlowTests {
         #expect(try response.mauticError().type == "signature_method_rejected")
     }
 
+    @Test func outOfBandCallbackShowsTheVerifier() async throws {
+        let sandbox = SandboxHarness()
+        let client = OAuth1TestClient(sandbox: sandbox)
+        let requested = await client.send("POST", "/oauth/v1/request_token", extra: [("oauth_callback", "oob")])
+        let fields = Dictionary(uniqueKeysWithValues: FormEncoding.pairs(requested.bodyText))
+        let token = try #require(fields["oauth_token"], "\(requested.bodyText)")
+        #expect(fields["oauth_callback_confirmed"] == "true")
+        let page = await sandbox.send(
+            "POST", "/oauth/v1/authorize", form: "oauth_token=\(token)&username=sales&password=sales&approve=1", as: .none)
+        #expect(page.status == 200)
+        let verifier = try #require(page.bodyText.firstMatch(of: /id="oauth_verifier">([A-Za-z0-9]+)</)?.1)
+        var exchanging = client
+        exchanging.token = token
+        exchanging.tokenSecret = try #require(fields["oauth_token_secret"])
+        let exchanged = await exchanging.send("POST", "/oauth/v1/access_token", extra: [("oauth_verifier", String(verifier))])
+        #expect(exchanged.status == 200, "\(exchanged.bodyText)")
+        let again = await exchanging.send("POST", "/oauth/v1/access_token", extra: [("oauth_verifier", String(verifier))])
+        #expect(try again.mauticError().type == "token_rejected", "a request token is exchanged once")
+    }
+
     @Test func verifierIsChecked() async throws {
         let (_, exchanged) = try await OAuth1TestClient(sandbox: SandboxHarness()).login(verifierOverride: "guessed")
         #expect(exchanged.status == 401)
