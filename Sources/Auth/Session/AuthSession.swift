@@ -77,8 +77,8 @@ public final class AuthSession: Sendable {
 
     /// After a 401 to an OAuth 2 request: refreshes the token (or, for grants that need nobody, gets a
     /// new one) and returns the request authorized again, to be retried once. Nil when nothing can be
-    /// done: other methods, other statuses, or no way to renew. Pass the request as it was before
-    /// `authorize`, and call this at most once per request.
+    /// done: other methods, other statuses, or no way to renew. The request may be the one given to
+    /// `authorize` or the one sent (its old token is removed first); call this at most once per request.
     public func recover(from response: HTTPResponse, for request: HTTPRequest) async throws -> HTTPRequest? {
         guard response.status == 401, case .oauth2(let settings) = profile.method else { return nil }
         let narrate = narrator()
@@ -206,6 +206,20 @@ public final class AuthSession: Sendable {
         return status
     }
 
+    /// Every secret this session knows now (passwords, client and consumer secrets, tokens), for a
+    /// `SecretMasker` over anything shown or saved: an authorized request carries some of them in its
+    /// `Authorization` header or query.
+    public var secretValues: [String] {
+        let stored = (try? credentials()) ?? nil
+        var secrets = profile.method.secrets
+        secrets += [stored?.password, stored?.bearerToken, stored?.oauth1?.token, stored?.oauth1?.secret,
+                    stored?.oauth2?.accessToken, stored?.oauth2?.refreshToken].compactMap { $0 }
+        if case .basic(let settings) = profile.method, let password = settings.password ?? stored?.password {
+            secrets.append(String(BasicAuthorization.headerValue(username: settings.username, password: password).dropFirst(6)))
+        }
+        return secrets
+    }
+
     /// The configured flow as numbered steps, for `auth explain`, before anything is run.
     public func explain() -> [String] {
         AuthExplanation.steps(for: profile)
@@ -214,11 +228,7 @@ public final class AuthSession: Sendable {
     // MARK: Internals
 
     private func narrator() -> TraceNarrator {
-        let stored = (try? credentials()) ?? nil
-        var secrets = profile.method.secrets
-        secrets += [stored?.password, stored?.bearerToken, stored?.oauth1?.token, stored?.oauth1?.secret,
-                    stored?.oauth2?.accessToken, stored?.oauth2?.refreshToken].compactMap { $0 }
-        return TraceNarrator(trace, secrets: secrets)
+        TraceNarrator(trace, secrets: secretValues)
     }
 
     private func credentials() throws -> StoredCredentials? {
