@@ -5,6 +5,9 @@ import HTTPExchange
 public enum CurlExporter {
     /// Headers curl adds by itself; an empty `-H 'Name:'` keeps them out.
     static let curlDefaults = ["User-Agent", "Accept"]
+    /// What apish's transport adds to a request that lacks it (and it decompresses the answer, as
+    /// `--compressed` makes curl do).
+    public static let transportDefaults: HTTPHeaders = ["Accept-Encoding": "gzip, deflate"]
     static let credentialHeaders: Set<String> = ["authorization", "proxy-authorization", "cookie", "x-api-key"]
 
     /// - Parameter masker: masks secrets and credential headers (keeping the scheme: `Bearer ••••••`);
@@ -28,6 +31,7 @@ public enum CurlExporter {
             words += ["-X", ShellQuoting.quote(request.method)]
         }
         words.append(ShellQuoting.quote(url))
+        words.append("--compressed")
 
         var headers = request.headers
         if case .form = request.body, !headers.contains("Content-Type") {
@@ -37,6 +41,7 @@ public enum CurlExporter {
             // curl would label -d data as a form; the request has no content type, so neither may curl.
             headers.add("Content-Type", "")
         }
+        for field in transportDefaults where !headers.contains(field.name) { headers.add(field.name, field.value) }
         for name in curlDefaults where !headers.contains(name) { headers.add(name, "") }
         for field in headers {
             var value = field.value

@@ -5,6 +5,7 @@ public enum CurlImportError: Error, Sendable, Equatable, CustomStringConvertible
     case unknownOption(String)
     case missingArgument(String)
     case missingURL
+    case invalidHeader(String)
     case unreadableFile(path: String, reason: String)
 
     public var description: String {
@@ -14,6 +15,7 @@ public enum CurlImportError: Error, Sendable, Equatable, CustomStringConvertible
         case .unknownOption(let option): "unknown curl option '\(option)'"
         case .missingArgument(let option): "curl option '\(option)' needs a value"
         case .missingURL: "the curl command has no URL"
+        case .invalidHeader(let header): "curl header '\(header)' has no ':' (write 'Name: value', or 'Name;' for an empty value)"
         case .unreadableFile(let path, let reason): "cannot read '\(path)' named in the curl command: \(reason)"
         }
     }

@@ -30,6 +30,7 @@ public enum CurlImporter {
         var result = CurlImport(method: "GET", url: "")
         var asQuery = false
         var head = false
+        var removed: Set<String> = []
 
         var index = 0
         func value(_ option: String) throws(CurlImportError) -> String {
@@ -65,7 +66,15 @@ public enum CurlImporter {
             case "-H", "--header":
                 let header = try argument()
                 let (name, rest) = header.splitOnce(":")
-                headers.add(name.trimmingCharacters(), (rest ?? "").trimmingCharacters())
+                if let rest {
+                    // `Name:` with nothing after it only stops curl sending its own default.
+                    let value = rest.trimmingCharacters()
+                    if value.isEmpty { removed.insert(name.trimmingCharacters().lowercased()) } else { headers.add(name.trimmingCharacters(), value) }
+                } else if header.hasSuffix(";") {
+                    headers.add(String(header.dropLast()).trimmingCharacters(), "")
+                } else {
+                    throw .invalidHeader(header)
+                }
             case "-A", "--user-agent": headers.add("User-Agent", try argument())
             case "-e", "--referer": headers.add("Referer", try argument())
             case "-b", "--cookie": headers.add("Cookie", try argument())
@@ -110,7 +119,9 @@ public enum CurlImporter {
             if !headers.contains("Accept") { headers.add("Accept", "application/json") }
         } else if !data.isEmpty {
             result.body = .data(data, joiner: "&")
-            if !headers.contains("Content-Type") { headers.add("Content-Type", "application/x-www-form-urlencoded") }
+            if !headers.contains("Content-Type"), !removed.contains("content-type") {
+                headers.add("Content-Type", "application/x-www-form-urlencoded")
+            }
         } else if !parts.isEmpty {
             result.body = .multipart(parts)
         }

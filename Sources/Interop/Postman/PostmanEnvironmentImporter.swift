@@ -18,7 +18,7 @@ public enum PostmanEnvironmentImporter {
         guard let values = document["values"]?.arrayValue else { throw .notAnEnvironment("no 'values' list") }
         var seen: [String: Int] = [:]
         var variables: [ImportedVariable] = []
-        for item in values where item["enabled"]?.boolValue != false {
+        for item in values where item["enabled"]?.boolValue != false && !item.isDisabled {
             guard let key = item["key"]?.postmanText, !key.isEmpty else { continue }
             let variable = ImportedVariable(key: key, value: item["value"]?.postmanText ?? "",
                                             isSecret: PostmanImporter.looksSecret(key, type: item["type"]?.stringValue))

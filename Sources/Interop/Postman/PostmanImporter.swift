@@ -39,7 +39,26 @@ public enum PostmanImporter {
         builder.walk(container: document, name: name, directory: "", context: .init(path: [], auth: nil, variables: []), isRoot: true)
         return PostmanImport(name: name, schemaVersion: version, files: builder.files,
                              variables: builder.variables + builder.auth.secrets, authProfiles: builder.auth.profiles,
-                             warnings: builder.auth.warnings + builder.warnings)
+                             warnings: renamedVariables(in: document) + builder.auth.warnings + builder.warnings)
+    }
+
+    /// One warning per Postman variable whose name Hurl does not accept.
+    static func renamedVariables(in document: JSONValue) -> [String] {
+        var seen: Set<String> = []
+        var warnings: [String] = []
+        func visit(_ value: JSONValue) {
+            switch value {
+            case .string(let text):
+                for (postman, hurl) in PostmanTemplate.renamings(text).renamed where seen.insert(postman).inserted {
+                    warnings.append("variable \(postman) is written \(hurl): Hurl names hold letters, digits, '_' and '-'")
+                }
+            case .array(let items): items.forEach(visit)
+            case .object(let object): object.members.forEach { visit($0.value) }
+            default: break
+            }
+        }
+        visit(document["item"] ?? .null)
+        return warnings
     }
 
     /// Whether a variable holds a secret: Postman marks it so, or its name says it.
@@ -127,7 +146,7 @@ public enum PostmanImporter {
             case .apiKey(let key, let value, let inQuery)?:
                 if inQuery {
                     let separator = request.url.description.contains("?") ? "&" : "?"
-                    request.url = HurlTemplate.parse(raw: request.url.description + separator + key + "=" + value)
+                    request.url = PostmanTemplate.hurl(request.url.description + separator + key + "=" + value)
                 } else {
                     request.headers.append(PostmanRequestConverter.keyValue(key, value))
                 }
@@ -135,7 +154,7 @@ public enum PostmanImporter {
             }
             let variables = context.variables + (item["variable"]?.enabledPairs ?? [])
             if !variables.isEmpty {
-                let options = variables.map { HurlOption(name: "variable", value: HurlTemplate.parse(raw: "\($0.key)=\($0.value)")) }
+                let options = variables.map { HurlOption(name: "variable", value: PostmanTemplate.hurl("\($0.key)=\($0.value)")) }
                 entry.request.sections.insert(HurlRequestSection(name: "Options", content: .options(options)), at: 0)
             }
             let scripts = events(item, location: location)

@@ -6,10 +6,10 @@ import JSON
 enum PostmanRequestConverter {
     static func convert(_ request: JSONValue, where location: String, warnings: inout [String]) -> HurlRequest {
         if let url = request.stringValue {
-            return HurlRequest(method: "GET", url: HurlTemplate.parse(raw: absolute(url)))
+            return HurlRequest(method: "GET", url: PostmanTemplate.hurl(absolute(url)))
         }
         let method = (request["method"]?.stringValue ?? "GET").uppercased()
-        var hurl = HurlRequest(method: method, url: HurlTemplate.parse(raw: absolute(url(request["url"]))))
+        var hurl = HurlRequest(method: method, url: PostmanTemplate.hurl(absolute(url(request["url"]))))
         hurl.headers = headers(request["header"]).map { keyValue($0.key, $0.value) }
         if let body = request["body"], !body.isDisabled {
             addBody(body, to: &hurl, where: location, warnings: &warnings)
@@ -24,7 +24,6 @@ enum PostmanRequestConverter {
         var raw = url["raw"]?.stringValue ?? rebuilt(url)
         if let query = url["query"]?.arrayValue {
             if let mark = raw.firstIndex(of: "?") { raw = String(raw[..<mark]) }
-            if let hash = raw.firstIndex(of: "#") { raw = String(raw[..<hash]) }
             let pairs = query.filter { !$0.isDisabled }.map { item -> String in
                 let key = item["key"]?.postmanText ?? ""
                 guard let value = item["value"]?.postmanText else { return key }
@@ -78,7 +77,7 @@ enum PostmanRequestConverter {
     }
 
     static func keyValue(_ key: String, _ value: String) -> HurlKeyValue {
-        HurlKeyValue(key: HurlTemplate.parse(raw: key), value: HurlTemplate.parse(raw: value))
+        HurlKeyValue(key: PostmanTemplate.hurl(key), value: PostmanTemplate.hurl(value))
     }
 
     static let rawContentTypes = ["json": "application/json", "xml": "application/xml", "html": "text/html",
@@ -94,7 +93,7 @@ enum PostmanRequestConverter {
             if contentType == nil, let language, let type = rawContentTypes[language] {
                 hurl.headers.append(keyValue("Content-Type", type))
             }
-            hurl.body = HurlBodyText.body(for: text, contentType: contentType ?? language.flatMap { rawContentTypes[$0] })
+            hurl.body = HurlBodyText.body(for: PostmanTemplate.rewritten(text), contentType: contentType ?? language.flatMap { rawContentTypes[$0] })
         case "urlencoded":
             let fields = body["urlencoded"]?.enabledPairs ?? []
             if !fields.isEmpty {
@@ -104,31 +103,31 @@ enum PostmanRequestConverter {
             var fields: [HurlMultipartField] = []
             for item in body["formdata"]?.arrayValue ?? [] where !item.isDisabled {
                 guard let key = item["key"]?.postmanText else { continue }
-                let name = HurlTemplate.parse(raw: key)
+                let name = PostmanTemplate.hurl(key)
                 if item["type"]?.stringValue == "file" {
-                    let sources = item["src"]?.arrayValue?.compactMap(\.stringValue) ?? item["src"]?.stringValue.map { [$0] } ?? []
+                    let sources = (item["src"]?.arrayValue?.compactMap(\.stringValue) ?? item["src"]?.stringValue.map { [$0] } ?? []).filter { !$0.isEmpty }
                     if sources.isEmpty { warnings.append("\(location): form file '\(key)' has no file chosen; left out") }
                     for source in sources {
-                        fields.append(HurlMultipartField(name: name, content: .file(path: HurlTemplate.parse(raw: source),
+                        fields.append(HurlMultipartField(name: name, content: .file(path: PostmanTemplate.hurl(source),
                                                                                     contentType: item["contentType"]?.stringValue)))
                     }
                 } else {
-                    fields.append(HurlMultipartField(name: name, content: .text(HurlTemplate.parse(raw: item["value"]?.postmanText ?? ""))))
+                    fields.append(HurlMultipartField(name: name, content: .text(PostmanTemplate.hurl(item["value"]?.postmanText ?? ""))))
                 }
             }
             if !fields.isEmpty { hurl.sections.append(HurlRequestSection(name: "Multipart", content: .multipart(fields))) }
         case "file":
             if let source = body["file"]?["src"]?.stringValue, !source.isEmpty {
-                hurl.body = HurlBody(.file(HurlTemplate.parse(raw: source)))
+                hurl.body = HurlBody(.file(PostmanTemplate.hurl(source)))
             } else if let content = body["file"]?["content"]?.stringValue {
-                hurl.body = HurlBodyText.body(for: content, contentType: contentType)
+                hurl.body = HurlBodyText.body(for: PostmanTemplate.rewritten(content), contentType: contentType)
             } else {
                 warnings.append("\(location): file body has no file chosen; left out")
             }
         case "graphql":
-            let query = body["graphql"]?["query"]?.postmanText ?? ""
+            let query = PostmanTemplate.rewritten(body["graphql"]?["query"]?.postmanText ?? "")
             var document = JSONObject([(key: "query", value: .string(query))])
-            if let variables = body["graphql"]?["variables"]?.postmanText, !variables.trimmingJS().isEmpty {
+            if let variables = body["graphql"]?["variables"]?.postmanText.map(PostmanTemplate.rewritten), !variables.trimmingJS().isEmpty {
                 document.append(key: "variables", value: (try? JSONValue.parse(variables)) ?? .string(variables))
             }
             if contentType == nil { hurl.headers.append(keyValue("Content-Type", "application/json")) }

@@ -6,7 +6,6 @@ enum PostmanURL {
     static func object(for raw: String) -> JSONValue {
         var object = JSONObject([(key: "raw", value: .string(raw))])
         var rest = Substring(raw)
-        if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
         var query: Substring?
         if let mark = rest.firstIndex(of: "?") {
             query = rest[rest.index(after: mark)...]

@@ -1,0 +1,104 @@
+import HTTPExchange
+import Hurl
+import Interop
+import Testing
+
+@Suite("curl import")
+struct CurlImportTests {
+    func request(_ command: String) throws -> HTTPRequest {
+        try CurlImporter.parse(command).httpRequest { path in throw CorpusError(message: "no file \(path)") }
+    }
+
+    @Test("a plain GET with quoted headers")
+    func get() throws {
+        let parsed = try CurlImporter.parse(#"curl 'https://api.example.com/v1/items?limit=5' -H 'Accept: application/json' -H "X-Trace: a b""#)
+        #expect(parsed.method == "GET")
+        #expect(parsed.url == "https://api.example.com/v1/items?limit=5")
+        #expect(parsed.headers == ["Accept": "application/json", "X-Trace": "a b"])
+        #expect(parsed.body == .none)
+    }
+
+    @Test("-d pieces join with & and make a form POST; -X wins")
+    func data() throws {
+        let request = try request("curl -d a=1 --data 'b=2 3' https://x.test/f")
+        #expect(request.method == "POST")
+        #expect(request.body == .bytes(Array("a=1&b=2 3".utf8)))
+        #expect(request.headers["Content-Type"] == "application/x-www-form-urlencoded")
+        #expect(try CurlImporter.parse("curl -X PUT -d x https://x.test").method == "PUT")
+        #expect(try CurlImporter.parse("curl -XDELETE https://x.test").method == "DELETE")
+    }
+
+    @Test("--data-raw, --data-binary, --data-urlencode, --json")
+    func dataKinds() throws {
+        #expect(try request("curl --data-raw '@literal' https://x.test").body == .bytes(Array("@literal".utf8)))
+        #expect(try request("curl --data-urlencode 'q=a b&c' --data-urlencode '=é' https://x.test").body
+            == .bytes(Array("q=a+b%26c&%C3%A9".utf8)))
+        let json = try request(#"curl --json '{"a":1}' https://x.test"#)
+        #expect(json.method == "POST")
+        #expect(json.body == .bytes(Array(#"{"a":1}"#.utf8)))
+        #expect(json.headers["Content-Type"] == "application/json")
+        #expect(json.headers["Accept"] == "application/json")
+        let file = try CurlImporter.parse("curl --data-binary @body.json -H 'Content-Type: application/json' https://x.test")
+        #expect(file.body == .data([.file("body.json")], joiner: "&"))
+        #expect(file.hurlEntry().request.body?.content == .file("body.json"))
+        let read = try file.httpRequest { path in Array("{\"from\":\"\(path)\"}".utf8) }
+        #expect(read.body == .bytes(Array(#"{"from":"body.json"}"#.utf8)))
+    }
+
+    @Test("-G moves data into the query")
+    func get_G() throws {
+        let request = try request("curl -G -d q=swift -d page=2 'https://x.test/search?lang=en'")
+        #expect(request.method == "GET")
+        #expect(request.url == "https://x.test/search?lang=en&q=swift&page=2")
+        #expect(request.body == .empty)
+    }
+
+    @Test("-F fields and files, -u, -b, -k, -L, --compressed, -A, --url")
+    func flags() throws {
+        let parsed = try CurlImporter.parse(
+            "curl -sSL -k --compressed -u 'ada:p@ss:word' -b 'sid=1; theme=dark' -A apish-test -F name=Ada -F 'photo=@me.png;type=image/png' --url https://x.test/up")
+        #expect(parsed.followRedirects && parsed.insecure && parsed.compressed)
+        #expect(parsed.user == "ada:p@ss:word")
+        #expect(parsed.headers == ["Cookie": "sid=1; theme=dark", "User-Agent": "apish-test"])
+        #expect(parsed.method == "POST")
+        #expect(parsed.body == .multipart([
+            MultipartPart(name: "name", content: .text("Ada")),
+            MultipartPart(name: "photo", content: .file(path: "me.png", fileName: "me.png", contentType: "image/png")),
+        ]))
+        let request = try parsed.httpRequest { _ in [] }
+        #expect(request.headers["Authorization"] == "Basic YWRhOnBAc3M6d29yZA==")
+        let entry = parsed.hurlEntry()
+        #expect(entry.request.basicAuth == HurlKeyValue(key: "ada", value: "p@ss:word"))
+        #expect(entry.request.options.map(\.name) == ["insecure", "location", "compressed"])
+        let hurl = HurlWriter.write(entry)
+        #expect(try HurlParser.parse(hurl, fileName: "curl.hurl").entries.map(\.comparable) == [entry.comparable])
+    }
+
+    @Test("what browsers copy: line continuations, $'…' quoting, Windows carets")
+    func browsers() throws {
+        let chrome = """
+            curl 'https://x.test/api' \\
+              -H 'accept: */*' \\
+              -H 'content-type: application/json' \\
+              --data-raw $'{"note":"it\\'s\\nfine \\u00e9"}' \\
+              --compressed
+            """
+        let parsed = try CurlImporter.parse(chrome)
+        #expect(parsed.headers == ["accept": "*/*", "content-type": "application/json"])
+        #expect(parsed.body == .data([.text("{\"note\":\"it's\nfine é\"}")], joiner: "&"))
+        let windows = "curl \"https://x.test/api\" ^\r\n  -H \"Accept: text/plain\" ^\r\n  --data-raw \"a=1\""
+        let fromWindows = try CurlImporter.parse(windows)
+        #expect(fromWindows.headers == ["Accept": "text/plain", "Content-Type": "application/x-www-form-urlencoded"])
+        #expect(fromWindows.body == .data([.text("a=1")], joiner: "&"))
+    }
+
+    @Test("bad input names what is wrong")
+    func errors() {
+        #expect(throws: CurlImportError.unknownOption("--frobnicate")) { try CurlImporter.parse("curl --frobnicate https://x.test") }
+        #expect(throws: CurlImportError.missingArgument("-H")) { try CurlImporter.parse("curl https://x.test -H") }
+        #expect(throws: CurlImportError.unterminatedQuote("'")) { try CurlImporter.parse("curl 'https://x.test") }
+        #expect(throws: CurlImportError.missingURL) { try CurlImporter.parse("curl -H 'A: b'") }
+        #expect(throws: CurlImportError.notCurl("wget")) { try CurlImporter.parse("wget https://x.test") }
+        #expect(CurlImportError.unknownOption("--frobnicate").description == "unknown curl option '--frobnicate'")
+    }
+}
