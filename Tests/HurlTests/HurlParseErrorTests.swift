@@ -29,6 +29,7 @@ import Testing
         ("get https://x\n", 1, 1, "expected an HTTP method"),
         ("GET\n", 1, 4, "expected a space and a URL"),
         ("GET https://x\nHTTP 2000\n", 2, 6, "expected a status code"),
+        ("GET https://x\nHTTP 20x\n", 2, 6, "expected a status code"),
         ("GET https://x\nHTTP/4 200\n", 2, 1, "expected HTTP, HTTP/1.0"),
         ("GET https://x\nHTTP 200\n[Asserts]\nstatus\n", 4, 7, "expected a predicate"),
         ("GET https://x\nHTTP 200\n[Asserts]\nstatus equalz 200\n", 4, 8, "unknown predicate 'equalz'"),

@@ -89,7 +89,7 @@ struct HurlFileParser {
             status = .any
         } else {
             let digits = scanner.read { $0.isASCIIDigit }
-            guard let code = Int(digits), digits.count <= 3 else {
+            guard let code = Int(digits), digits.count <= 3, scanner.isAtLineEnd || scanner.peek()?.isSpaceOrTab == true else {
                 throw error(at: statusStart, message: "expected a status code (such as 200) or *")
             }
             status = .code(code)

@@ -9,7 +9,6 @@ struct EntryOptions {
     var retryInterval: Duration = .milliseconds(1000)
     var skip = false
     var user: String?
-    var verbose = false
 
     init(_ request: HurlRequest, configuration: RunConfiguration, variables: inout VariableStore) throws(RunFailure) {
         send = SendOptions(followRedirects: configuration.followRedirects, connectTimeout: configuration.connectTimeout,
@@ -51,12 +50,10 @@ struct EntryOptions {
                 skip = value
             case "user":
                 user = text
-            case "verbose", "very-verbose":
-                guard let value = Bool(text) else { throw fail("true or false") }
-                verbose = value
             default:
-                // Options apish has no use for (compressed: responses are always decompressed; the
-                // others are reported as warnings at parse time) do not change the run.
+                // The others do not change how apish runs the entry: responses are always
+                // decompressed (compressed), verbosity is the command's (verbose), and options
+                // unknown to Hurl were reported as warnings when the file was parsed.
                 break
             }
         }
