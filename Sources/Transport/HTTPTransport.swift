@@ -54,7 +54,9 @@ public final class HTTPTransport: HTTPSending {
     private func exchange(
         _ request: HTTPRequest, url: RequestURL, options: SendOptions, deadline: NIODeadline?
     ) async throws -> HTTPResponse {
-        var outgoing = HTTPClientRequest(url: request.url)
+        // Foundation's URL parsing (inside the client) re-escapes every `%` of a string it finds invalid,
+        // which would send `%2525`; a valid URL goes through untouched.
+        var outgoing = HTTPClientRequest(url: PercentEncoding.normalizedURL(request.url))
         outgoing.method = HTTPMethod(rawValue: request.method)
         for field in request.headers { outgoing.headers.add(name: field.name, value: field.value) }
         if !request.headers.contains("Accept-Encoding") { outgoing.headers.add(name: "Accept-Encoding", value: "gzip, deflate") }

@@ -69,11 +69,13 @@ import Testing
         let jar = CookieJar()
         let url = try #require(RequestURL("http://api.example.test/app/login"))
         jar.store(setCookieHeaders: [
-            "session=abc; Path=/; HttpOnly", "wide=1; Domain=example.test", "gone=x; Max-Age=0",
+            "session=abc; Path=/; HttpOnly", "wide=1; Domain=example.test; Path=/", "scoped=1", "gone=x; Max-Age=0",
             "evil=1; Domain=other.test", "old=1; Expires=Wed, 21 Oct 2015 07:28:00 GMT",
         ], from: url, now: 1_700_000_000)
         #expect(jar.header(for: try #require(RequestURL("http://api.example.test/x")), now: 1_700_000_001) == "session=abc; wide=1")
         #expect(jar.header(for: try #require(RequestURL("http://www.example.test/")), now: 1_700_000_001) == "wide=1")
+        // Without a Path attribute a cookie belongs to the folder of the URL that set it (RFC 6265 §5.1.4).
+        #expect(jar.header(for: try #require(RequestURL("http://api.example.test/app/other")), now: 1_700_000_001) == "session=abc; wide=1; scoped=1")
         #expect(jar.header(for: try #require(RequestURL("http://other.test/")), now: 1_700_000_001) == nil)
     }
 }

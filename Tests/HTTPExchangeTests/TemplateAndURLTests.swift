@@ -56,6 +56,12 @@ import Testing
 
     @Test func appendsEncodedQuery() {
         #expect(RequestURL.appendingQuery([("search", "a b&c"), ("where[0][val]", "%mayank%")], to: "http://h/p?x=1#f")
-            == "http://h/p?x=1&search=a%20b%26c&where[0][val]=%25mayank%25#f")
+            == "http://h/p?x=1&search=a%20b%26c&where%5B0%5D%5Bval%5D=%25mayank%25#f")
+    }
+
+    @Test func normalizesTypedURLsWithoutDoubleEncoding() {
+        #expect(PercentEncoding.normalizedURL("http://[::1]:8/a b/é?where[0][val]=%25x%&q=1|2#frag ment")
+            == "http://[::1]:8/a%20b/%C3%A9?where%5B0%5D%5Bval%5D=%25x%25&q=1%7C2#frag ment")
+        #expect(PercentEncoding.normalizedURL("https://h.test/ok/path?a=%20") == "https://h.test/ok/path?a=%20")
     }
 }

@@ -53,8 +53,10 @@ import Transport
     @Test func headAndCustomMethods() async throws {
         let head = try await send("HEAD", "/get")
         #expect(head.status == 200 && head.body.isEmpty)
+        // httpbin's routes list their methods, so a custom one reaching the server is answered 405.
         let custom = try await send("PURGE", "/anything")
-        #expect(try custom.json()["method"] == .string("PURGE"))
+        #expect(custom.status == 405)
+        #expect(custom.headers["Allow"]?.contains("GET") == true)
     }
 
     @Test func formAndMultipartBodies() async throws {

@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// A server from another implementation (httpbin, an oauthlib provider…) run on 127.0.0.1 for a test.
 /// It is started on a free port, waited for, and killed when the test lets go of it.
 public final class PeerServer: @unchecked Sendable {
@@ -30,7 +36,7 @@ public final class PeerServer: @unchecked Sendable {
                 throw PeerServerError(message: "python3 \(arguments.joined(separator: " ")) exited: \(output.suffix(2000))")
             }
             guard Date() < deadline else {
-                process.terminate()
+                kill(process.processIdentifier, SIGKILL)
                 throw PeerServerError(message: "python3 \(arguments.joined(separator: " ")) did not listen on \(port) in \(readyTimeout)s")
             }
             usleep(50_000)
@@ -39,9 +45,11 @@ public final class PeerServer: @unchecked Sendable {
 
     deinit { stop() }
 
+    /// Kills the server outright: a child started from a Swift concurrency thread inherits a signal mask
+    /// that blocks SIGTERM, and nothing here needs a graceful shutdown.
     public func stop() {
         if process.isRunning {
-            process.terminate()
+            kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
     }
@@ -54,6 +62,7 @@ public final class PeerServer: @unchecked Sendable {
 
 public struct PeerServerError: Error, CustomStringConvertible {
     public let message: String
+    public init(message: String) { self.message = message }
     public var description: String { message }
 }
 
@@ -92,7 +101,7 @@ public enum Command {
         let deadline = Date().addingTimeInterval(timeout)
         while process.isRunning {
             if Date() > deadline {
-                process.terminate()
+                kill(process.processIdentifier, SIGKILL)
                 throw PeerServerError(message: "\(executable.lastPathComponent) \(arguments) ran over \(timeout)s")
             }
             usleep(10_000)

@@ -2,7 +2,10 @@
 public enum PercentEncoding {
     /// Characters left alone in a query name or value: RFC 3986 unreserved plus the sub-delimiters
     /// that browsers and curl leave as they are, minus `&`, `=`, `+` and `;` which would change meaning.
-    static let queryAllowed: Set<UInt8> = Set("!$'()*,/:?@[]".utf8).union(unreserved)
+    /// Brackets are encoded (`where%5B0%5D`), as HTTPie and browsers send them: RFC 3986 reserves them.
+    static let queryAllowed: Set<UInt8> = Set("!$'()*,/:?@".utf8).union(unreserved)
+    /// What may stand unescaped in a URL's path and query (RFC 3986 pchar, `/` and `?`).
+    static let urlAllowed: Set<UInt8> = Set("!$&'()*+,;=:@/?".utf8).union(unreserved)
     /// RFC 3986 unreserved: what OAuth 1 and form encoding never escape.
     static let unreserved: Set<UInt8> = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
 
@@ -30,6 +33,35 @@ public enum PercentEncoding {
             }
         }
         return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// A URL as typed, made valid for the wire: characters RFC 3986 does not allow in a path or query
+    /// (spaces, brackets, non-ASCII…) are percent-encoded, and a `%` that starts no escape becomes `%25`;
+    /// existing `%XX` escapes are kept, so nothing is encoded twice. The authority is left alone.
+    public static func normalizedURL(_ url: String) -> String {
+        guard let schemeEnd = url.firstRange(of: "://") else { return url }
+        let afterScheme = url[schemeEnd.upperBound...]
+        guard let pathStart = afterScheme.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) else { return url }
+        var rest = Array(url[pathStart...].utf8)
+        var fragment: [UInt8] = []
+        if let hash = rest.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = Array(rest[hash...])
+            rest = Array(rest[..<hash])
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(rest.count)
+        for (index, byte) in rest.enumerated() {
+            if byte == UInt8(ascii: "%"), index + 2 < rest.count, hexValue(rest[index + 1]) != nil, hexValue(rest[index + 2]) != nil {
+                bytes.append(byte)
+            } else if urlAllowed.contains(byte) {
+                bytes.append(byte)
+            } else {
+                bytes.append(UInt8(ascii: "%"))
+                bytes.append(hexDigits[Int(byte >> 4)])
+                bytes.append(hexDigits[Int(byte & 0x0F)])
+            }
+        }
+        return String(url[..<pathStart]) + String(decoding: bytes + fragment, as: UTF8.self)
     }
 
     /// Decodes `%XX` escapes (and `+` as space when asked); malformed escapes are kept as written.
