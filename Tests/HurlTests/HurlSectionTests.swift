@@ -28,6 +28,13 @@ import Testing
         #expect(headers[3].value == HurlTemplate(text: "a\tb"))
     }
 
+    @Test func aKeyMayBeAPlaceholder() throws {
+        let request = try parse("GET https://x\n{{header}}: on\n[Query]\n{{param}}: 1\n").entries[0].request
+        #expect(request.headers.map(\.key.placeholderNames) == [["header"]])
+        #expect(request.queryParams.map(\.key.placeholderNames) == [["param"]])
+        #expect(request.body == nil)
+    }
+
     @Test func requestSectionsInBothSpellings() throws {
         let text = """
         POST https://x/upload

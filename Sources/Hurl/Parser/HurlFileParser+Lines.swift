@@ -67,6 +67,8 @@ extension HurlFileParser {
             }
             return .body
         }
+        // `{{name}}: value` is a key-value whose key is a placeholder, not a JSON body.
+        if probe.starts(with: "{{") { return .other }
         for start in ["{", "<", "`", "base64,", "hex,", "file,"] where probe.starts(with: start) {
             return .body
         }

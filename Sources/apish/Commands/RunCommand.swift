@@ -87,6 +87,7 @@ struct RunCommand: AsyncParsableCommand {
                     Self.printError("* \(file.fileName):\(entry.line) \(entry.method) \(entry.url) -> \(status) (\(entry.duration))")
                 }
             }
+            for warning in file.warnings { Self.printError(warning.description) }
             Self.printError(TextReport.failures(file) + TextReport.progressLine(file))
         }
         await transport.shutdown()
