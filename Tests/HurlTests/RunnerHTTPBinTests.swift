@@ -151,6 +151,24 @@ import Transport
         expectPassed(result)
     }
 
+    @Test func retriesRepeatAFailingEntryAndDelayWaits() async throws {
+        let result = try await run("""
+        GET {{base}}/status/503
+        [Options]
+        retry: 2
+        retry-interval: 10ms
+        HTTP 200
+
+        """)
+        #expect(result.entries[0].retries == 2)
+        #expect(result.exitCode == .assertFailure)
+        let clock = ContinuousClock()
+        let start = clock.now
+        let delayed = try await run("GET {{base}}/get\n[Options]\ndelay: 300\nHTTP 200\n")
+        expectPassed(delayed)
+        #expect(clock.now - start >= .milliseconds(300))
+    }
+
     @Test func failedAssertsReportLineExpectedAndActual() async throws {
         let result = try await run("""
         GET {{base}}/status/404
