@@ -106,7 +106,8 @@ public enum CurlImporter {
             index += 1
         }
         guard var target = url, !target.isEmpty else { throw .missingURL }
-        if !target.contains("://") { target = "http://" + target }
+        // curl assumes http:// for a bare host; a template may hold the scheme itself.
+        if !target.contains("://"), !target.hasPrefix("{{") { target = "http://" + target }
 
         if asQuery, !data.isEmpty {
             let query = data.compactMap { piece -> String? in if case .text(let text) = piece { return text }; return nil }.joined(separator: "&")

@@ -8,9 +8,9 @@ public enum PostmanEnvironmentImporter {
         public var variables: [ImportedVariable]
     }
 
-    public static func importEnvironment(_ bytes: [UInt8], fileName: String = "environment.json") throws(PostmanImportError) -> Result {
+    public static func importEnvironment(_ bytes: [UInt8]) throws(PostmanImportError) -> Result {
         let document: JSONValue
-        do { document = try JSONValue.parse(bytes) } catch { throw .notJSON("\(fileName): \(error)") }
+        do { document = try JSONValue.parse(bytes) } catch { throw .notJSON("\(error)") }
         guard document.objectValue != nil else { throw .notAnEnvironment("the top level is \(document.kindName), not an object") }
         if document["info"] != nil, document["item"] != nil {
             throw .notAnEnvironment("it is a collection; use `apish import postman`")

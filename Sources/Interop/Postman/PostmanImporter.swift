@@ -10,9 +10,9 @@ import JSON
 public enum PostmanImporter {
     public static let requestsFileName = "requests.hurl"
 
-    public static func importCollection(_ bytes: [UInt8], fileName: String = "collection.json") throws(PostmanImportError) -> PostmanImport {
+    public static func importCollection(_ bytes: [UInt8]) throws(PostmanImportError) -> PostmanImport {
         let document: JSONValue
-        do { document = try JSONValue.parse(bytes) } catch { throw .notJSON("\(fileName): \(error)") }
+        do { document = try JSONValue.parse(bytes) } catch { throw .notJSON("\(error)") }
         return try importCollection(document)
     }
 

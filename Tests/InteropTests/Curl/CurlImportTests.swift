@@ -92,6 +92,12 @@ struct CurlImportTests {
         #expect(fromWindows.body == .data([.text("a=1")], joiner: "&"))
     }
 
+    @Test("a bare host gets http://, a template keeps its own scheme")
+    func schemes() throws {
+        #expect(try CurlImporter.parse("curl example.com/a").url == "http://example.com/a")
+        #expect(try CurlImporter.parse("curl '{{baseUrl}}/a'").url == "{{baseUrl}}/a")
+    }
+
     @Test("bad input names what is wrong")
     func errors() {
         #expect(throws: CurlImportError.unknownOption("--frobnicate")) { try CurlImporter.parse("curl --frobnicate https://x.test") }

@@ -29,7 +29,7 @@ struct PostmanCorpusImportTests {
 
     @Test("every v2.1 example imports and parses", arguments: PostmanCorpus.exampleNames)
     func examples(name: String) throws {
-        let imported = try PostmanImporter.importCollection(try PostmanCorpus.bytes("examples-v2.1", name), fileName: name)
+        let imported = try PostmanImporter.importCollection(try PostmanCorpus.bytes("examples-v2.1", name))
         for file in imported.files {
             _ = try HurlParser.parse(file.text, fileName: file.path)
         }

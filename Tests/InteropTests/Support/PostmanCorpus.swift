@@ -25,7 +25,7 @@ enum PostmanCorpus {
     }
 
     static func collection(_ name: String) throws -> PostmanImport {
-        try PostmanImporter.importCollection(try bytes("collections", name), fileName: name)
+        try PostmanImporter.importCollection(try bytes("collections", name))
     }
 
     /// What MANIFEST.json says about a collection.
