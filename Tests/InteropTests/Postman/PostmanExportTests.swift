@@ -34,6 +34,13 @@ struct PostmanExportTests {
         #expect(again.variables.filter { !$0.isSecret }.map(\.key).sorted() == imported.variables.filter { !$0.isSecret }.map(\.key).sorted())
     }
 
+    @Test("the schema check rejects what Postman would reject")
+    func validatorRejects() throws {
+        let invalid = #"{"info": {"name": "x", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"}, "item": [{"name": "r", "request": {"method": 42, "url": "https://x.test"}}]}"#
+        let problems = try #require(try SchemaValidator.problems(invalid))
+        #expect(problems.contains("item/0"))
+    }
+
     @Test("secrets are never exported")
     func noSecrets() throws {
         let imported = try PostmanCorpus.collection("transformer-helpers-v2_1.postman_collection.json")

@@ -92,6 +92,21 @@ struct PostmanScriptImportTests {
         #expect(warnings == ["Get one: test script kept as a comment (1 line)"])
     }
 
+    @Test("dynamic variables: $guid becomes Hurl's newUuid")
+    func dynamicVariables() throws {
+        let collection: [String: Any] = [
+            "info": ["name": "dyn", "schema": "https://schema.getpostman.com/json/collection/v2.0.0/collection.json"],
+            "item": [["name": "r", "request": ["method": "POST", "url": "https://x.test/{{$guid}}",
+                                               "header": [["key": "X-Request", "value": "{{$randomUUID}}"],
+                                                          ["key": "X-Off", "value": "1", "disabled": true]]]]],
+        ]
+        let imported = try PostmanImporter.importCollection(Array(try JSONSerialization.data(withJSONObject: collection)))
+        let request = try #require(imported.files.first?.hurl.entries.first?.request)
+        #expect(request.url.description == "https://x.test/{{newUuid}}")
+        #expect(request.headers.map(\.value.description) == ["{{newUuid}}"])
+        #expect(imported.schemaVersion == "v2.0.0")
+    }
+
     @Test("pre-request scripts are kept as comments and listed")
     func prerequest() throws {
         let (entry, warnings) = try importing(test: "pm.response.to.have.status(201);", prerequest: "pm.environment.set('now', Date.now());")
