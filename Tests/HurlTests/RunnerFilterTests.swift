@@ -90,6 +90,29 @@ import Testing
         try fails("jsonpath \"$.message\" base64Decode exists", with: "not valid Base64")
     }
 
+    @Test func dates() throws {
+        let response = RunnerFixtures.response(body: #"""
+        {"iso": "2012-04-23T18:25:43.511Z", "offset": "2024-03-20T11:23:56.773+02:00", "day": "2021-01-13",
+         "http": "Wed, 13 Jan 2021 22:23:01 GMT", "future": "2999-01-01T00:00:00Z", "past": "2001-01-01T00:00:00Z"}
+        """#)
+        for (line, expected) in [
+            ("jsonpath \"$.iso\" toDate \"%Y-%m-%dT%H:%M:%S%.fZ\" isDate", true),
+            ("jsonpath \"$.iso\" toDate \"%Y-%m-%dT%H:%M:%S%.fZ\" format \"%Y-%m-%d %H:%M:%S\" == \"2012-04-23 18:25:43\"", true),
+            ("jsonpath \"$.offset\" toDate \"%+\" format \"%Y-%m-%dT%H:%M\" == \"2024-03-20T09:23\"", true),
+            ("jsonpath \"$.day\" toDate \"%Y-%m-%d\" format \"%a, %d %b %Y\" == \"Wed, 13 Jan 2021\"", true),
+            ("jsonpath \"$.http\" dateFormat \"%a, %d %b %Y %H:%M:%S\" == \"Wed, 13 Jan 2021 22:23:01\"", true),
+            ("jsonpath \"$.future\" toDate \"%+\" daysAfterNow > 1000", true),
+            ("jsonpath \"$.past\" toDate \"%+\" daysBeforeNow > 1000", true),
+            ("jsonpath \"$.iso\" toDate \"%Y-%m-%d\" isDate", false),
+            ("jsonpath \"$.iso\" isDate", false),
+        ] {
+            let outcome = try RunnerFixtures.check(line, response)
+            #expect(outcome.passed == expected, "\(line): \(String(describing: outcome.actual)) \(String(describing: outcome.error))")
+        }
+        #expect(StrftimeFormat.pattern("%Y-%m-%dT%H:%M:%S%.fZ") == "yyyy-MM-dd'T'HH:mm:ss.SSS'Z'")
+        #expect(StrftimeFormat.pattern("%Q") == nil)
+    }
+
     @Test func filtersTakeTemplatedArguments() throws {
         let outcome = try RunnerFixtures.check("jsonpath \"$.ips\" split \"{{sep}}\" count == 2", response,
                                                variables: VariableStore(["sep": .string(", ")]))

@@ -26,6 +26,11 @@ enum FilterDispatch {
         "base64UrlSafeDecode": Base64URLSafeDecodeFilter.self,
         "utf8Encode": UTF8EncodeFilter.self,
         "utf8Decode": UTF8DecodeFilter.self,
+        "toDate": ToDateFilter.self,
+        "format": FormatFilter.self,
+        "dateFormat": FormatFilter.self,
+        "daysAfterNow": DaysAfterNowFilter.self,
+        "daysBeforeNow": DaysBeforeNowFilter.self,
     ]
 
     /// Applies the filters in order; a filter given no value fails, as in Hurl.
