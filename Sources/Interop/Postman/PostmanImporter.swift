@@ -192,8 +192,7 @@ public enum PostmanImporter {
                 while unconverted.last?.trimmingJS().isEmpty == true { unconverted.removeLast() }
                 guard !unconverted.isEmpty else { continue }
                 let kind = listen == "test" ? "test script" : "pre-request script"
-                comments.append(.comment(" Postman \(kind) (not converted):"))
-                comments += unconverted.map { .comment("   " + $0.replacing("\r", with: "")) }
+                comments += PostmanScriptComment.lines(listen: listen == "test" ? "test" : "prerequest", unconverted)
                 warnings.append("\(location): \(kind) kept as a comment (\(unconverted.count) line\(unconverted.count == 1 ? "" : "s"))")
             }
             return (asserts, comments)

@@ -3,11 +3,9 @@ import JSON
 
 /// One Hurl entry as a Postman request item.
 enum PostmanItemWriter {
-    static let scriptMarkers = [" Postman test script (not converted):": "test", " Postman pre-request script (not converted):": "prerequest"]
-
     static func item(for entry: HurlEntry, location: String, authProfiles: [String: [String: String]], warnings: inout [String]) -> JSONValue {
         let request = entry.request
-        let (name, kept) = nameAndScripts(request.trivia.leadingLines)
+        let (name, kept) = PostmanScriptComment.read(request.trivia.leadingLines)
         var item = JSONObject()
         item.append(key: "name", value: .string(name ?? "\(request.method) \(request.url.description)"))
 
@@ -62,28 +60,6 @@ enum PostmanItemWriter {
         }
         if !events.isEmpty { item.append(key: "event", value: .array(events)) }
         return .object(item)
-    }
-
-    /// The entry's name (its first plain comment) and the scripts an import kept as comments.
-    static func nameAndScripts(_ lines: [HurlTrivia.Line]) -> (String?, [String: [String]]) {
-        var name: String?
-        var scripts: [String: [String]] = [:]
-        var current: String?
-        for line in lines {
-            guard case .comment(let text) = line else {
-                current = nil
-                continue
-            }
-            if let kind = scriptMarkers[text] {
-                current = kind
-            } else if let kind = current, text.hasPrefix("   ") {
-                scripts[kind, default: []].append(String(text.dropFirst(3)))
-            } else {
-                current = nil
-                if name == nil, !text.trimmingJS().isEmpty { name = text.trimmingJS() }
-            }
-        }
-        return (name, scripts)
     }
 
     private static func url(of request: HurlRequest) -> String {
