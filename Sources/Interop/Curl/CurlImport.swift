@@ -8,6 +8,8 @@ public struct CurlImport: Sendable, Equatable {
     public enum DataPiece: Sendable, Equatable {
         case text(String)
         case file(String)
+        /// `--data-urlencode [name]@file`: the file's content percent-encoded, after `name=` if given.
+        case encodedFile(name: String?, path: String)
     }
 
     public enum Body: Sendable, Equatable {
@@ -63,6 +65,11 @@ public struct CurlImport: Sendable, Equatable {
                 case .text(let text): bytes += Array(text.utf8)
                 case .file(let path):
                     do { bytes += try readFile(path) } catch { throw .unreadableFile(path: path, reason: "\(error)") }
+                case .encodedFile(let name, let path):
+                    let content: [UInt8]
+                    do { content = try readFile(path) } catch { throw .unreadableFile(path: path, reason: "\(error)") }
+                    let encoded = PercentEncoding.encode(String(decoding: content, as: UTF8.self), allowed: CurlImporter.curlUnreserved, spaceAsPlus: true)
+                    bytes += Array(((name.map { $0 + "=" } ?? "") + encoded).utf8)
                 }
             }
             request.body = .bytes(bytes)
@@ -99,9 +106,14 @@ public struct CurlImport: Sendable, Equatable {
                     switch piece {
                     case .text(let text): text
                     case .file(let path): "@" + path
+                    case .encodedFile(let name, let path): (name.map { $0 + "=" } ?? "") + "@" + path
                     }
                 }.joined(separator: joiner)
                 request.body = HurlBodyText.body(for: text, contentType: headers["Content-Type"])
+                if pieces.contains(where: \.isFileReference) {
+                    // Hurl has no body made of text and files together: say so where the person will look.
+                    request.trivia.leadingLines.append(.comment(" curl read the @files below into the body; Hurl sends them as written"))
+                }
             }
         case .multipart(let parts):
             let fields = parts.map { part -> HurlMultipartField in
@@ -131,6 +143,12 @@ public struct CurlImport: Sendable, Equatable {
             index += 3
         }
         return String(decoding: output, as: UTF8.self)
+    }
+}
+
+extension CurlImport.DataPiece {
+    var isFileReference: Bool {
+        if case .text = self { false } else { true }
     }
 }
 

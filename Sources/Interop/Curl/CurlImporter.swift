@@ -159,8 +159,8 @@ public enum CurlImporter {
             return .text(name.isEmpty ? content : name + "=" + content)
         }
         if let at = argument.firstIndex(of: "@") {
-            // The file's content would be encoded by curl; apish sends the file as it is.
-            return .file(String(argument[argument.index(after: at)...]))
+            let name = String(argument[..<at])
+            return .encodedFile(name: name.isEmpty ? nil : name, path: String(argument[argument.index(after: at)...]))
         }
         return .text(encode(argument))
     }

@@ -138,7 +138,7 @@ struct ImportCommand: AsyncParsableCommand {
                 ImportSupport.fail("import curl", "\(error)")
                 throw ExitCode(2)
             }
-            if let name { entry.request.trivia.leadingLines = [.comment(" \(name)")] }
+            if let name { entry.request.trivia.leadingLines.insert(.comment(" \(name)"), at: 0) }
             guard let out else {
                 print(HurlWriter.write(entry), terminator: "")
                 return

@@ -33,6 +33,9 @@ struct CurlImportTests {
         #expect(try request("curl --data-raw '@literal' https://x.test").body == .bytes(Array("@literal".utf8)))
         #expect(try request("curl --data-urlencode 'q=a b&c' --data-urlencode '=é' https://x.test").body
             == .bytes(Array("q=a+b%26c&%C3%A9".utf8)))
+        let encoded = try CurlImporter.parse("curl --data-urlencode note@note.txt --data-urlencode @raw.txt https://x.test")
+        #expect(encoded.body == .data([.encodedFile(name: "note", path: "note.txt"), .encodedFile(name: nil, path: "raw.txt")], joiner: "&"))
+        #expect(try encoded.httpRequest { _ in Array("a b&c".utf8) }.body == .bytes(Array("note=a+b%26c&a+b%26c".utf8)))
         let json = try request(#"curl --json '{"a":1}' https://x.test"#)
         #expect(json.method == "POST")
         #expect(json.body == .bytes(Array(#"{"a":1}"#.utf8)))
