@@ -153,8 +153,11 @@ public enum PostmanImporter {
                 entry.request = request
             }
             let variables = context.variables + (item["variable"]?.enabledPairs ?? [])
-            if !variables.isEmpty {
-                let options = variables.map { HurlOption(name: "variable", value: PostmanTemplate.hurl("\($0.key)=\($0.value)")) }
+            var options = variables.map { HurlOption(name: "variable", value: PostmanTemplate.hurl("\($0.key)=\($0.value)")) }
+            let behavior = item["protocolProfileBehavior"]
+            if behavior?["followRedirects"]?.boolValue == true { options.append(HurlOption(name: "location", value: "true")) }
+            if behavior?["strictSSL"]?.boolValue == false { options.append(HurlOption(name: "insecure", value: "true")) }
+            if !options.isEmpty {
                 entry.request.sections.insert(HurlRequestSection(name: "Options", content: .options(options)), at: 0)
             }
             let scripts = events(item, location: location)

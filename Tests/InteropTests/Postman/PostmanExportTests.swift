@@ -108,5 +108,6 @@ struct PostmanExportTests {
         let entry = try #require(again.files.first?.hurl.entries.first)
         #expect(entry.response?.asserts.map { HurlWriter.text(of: $0) } == ["status == 200", "jsonpath \"$.contact.id\" == 7"])
         #expect(again.authProfiles.first?.settingsDictionary["client_secret"] == "{{secret}}")
+        #expect(entry.request.options.map(\.name) == ["location"])
     }
 }
