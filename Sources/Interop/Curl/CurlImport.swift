@@ -17,8 +17,14 @@ public struct CurlImport: Sendable, Equatable {
         /// `-d`, `--data-raw`, `--data-binary`, `--data-urlencode`, `--json`: pieces joined with `&`
         /// (`--json` pieces are joined as they are).
         case data([DataPiece], joiner: String)
-        /// `-F`.
-        case multipart([MultipartPart])
+        /// `-F`, `--form-string`.
+        case multipart([FormPart])
+    }
+
+    public enum FormPart: Sendable, Equatable {
+        case part(MultipartPart)
+        /// `-F name=<file`: the file's content sent as a text field.
+        case textFromFile(name: String, path: String)
     }
 
     public var method: String
@@ -74,7 +80,17 @@ public struct CurlImport: Sendable, Equatable {
             }
             request.body = .bytes(bytes)
         case .multipart(let parts):
-            request.body = .multipart(parts)
+            var resolved: [MultipartPart] = []
+            for part in parts {
+                switch part {
+                case .part(let part): resolved.append(part)
+                case .textFromFile(let name, let path):
+                    let content: [UInt8]
+                    do { content = try readFile(path) } catch { throw .unreadableFile(path: path, reason: "\(error)") }
+                    resolved.append(MultipartPart(name: name, content: .text(String(decoding: content, as: UTF8.self))))
+                }
+            }
+            request.body = .multipart(resolved)
         }
         return request
     }
@@ -117,12 +133,21 @@ public struct CurlImport: Sendable, Equatable {
             }
         case .multipart(let parts):
             let fields = parts.map { part -> HurlMultipartField in
-                switch part.content {
-                case .text(let value):
-                    HurlMultipartField(name: HurlTemplate.parse(raw: part.name), content: .text(HurlTemplate.parse(raw: value)))
-                case .file(let path, _, let contentType):
-                    HurlMultipartField(name: HurlTemplate.parse(raw: part.name), content: .file(path: HurlTemplate.parse(raw: path), contentType: contentType))
+                switch part {
+                case .part(let part):
+                    switch part.content {
+                    case .text(let value):
+                        HurlMultipartField(name: HurlTemplate.parse(raw: part.name), content: .text(HurlTemplate.parse(raw: value)))
+                    case .file(let path, _, let contentType):
+                        HurlMultipartField(name: HurlTemplate.parse(raw: part.name), content: .file(path: HurlTemplate.parse(raw: path), contentType: contentType))
+                    }
+                case .textFromFile(let name, let path):
+                    HurlMultipartField(name: HurlTemplate.parse(raw: name), content: .file(path: HurlTemplate.parse(raw: path), contentType: "text/plain"))
                 }
+            }
+            if parts.contains(where: { if case .textFromFile = $0 { true } else { false } }) {
+                // Hurl has no text field read from a file; the nearest is a file part.
+                request.trivia.leadingLines.append(.comment(" curl sent the <file fields below as text; Hurl sends them as files"))
             }
             request.sections.append(HurlRequestSection(name: "Multipart", content: .multipart(fields)))
         }

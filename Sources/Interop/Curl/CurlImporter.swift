@@ -26,7 +26,7 @@ public enum CurlImporter {
         var headers = HTTPHeaders()
         var data: [CurlImport.DataPiece] = []
         var json: [CurlImport.DataPiece] = []
-        var parts: [MultipartPart] = []
+        var parts: [CurlImport.FormPart] = []
         var result = CurlImport(method: "GET", url: "")
         var asQuery = false
         var head = false
@@ -168,11 +168,11 @@ public enum CurlImporter {
     static let curlUnreserved: Set<UInt8> = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
 
     /// `-F name=value`, `name=@path;type=…;filename=…`, `name=<path` (a file's content as text).
-    private static func formPart(_ argument: String, literal: Bool) -> MultipartPart {
+    private static func formPart(_ argument: String, literal: Bool) -> CurlImport.FormPart {
         let (name, rest) = argument.splitOnce("=")
         let value = rest ?? ""
         guard !literal, value.hasPrefix("@") || value.hasPrefix("<") else {
-            return MultipartPart(name: name, content: .text(value))
+            return .part(MultipartPart(name: name, content: .text(value)))
         }
         let attributes = value.dropFirst().split(separator: ";").map(String.init)
         let path = attributes.first ?? ""
@@ -183,7 +183,8 @@ public enum CurlImporter {
             if key == "type" { contentType = setting }
             if key == "filename", let setting { fileName = setting }
         }
-        return MultipartPart(name: name, content: .file(path: path, fileName: fileName, contentType: contentType))
+        if value.hasPrefix("<") { return .textFromFile(name: name, path: path) }
+        return .part(MultipartPart(name: name, content: .file(path: path, fileName: fileName, contentType: contentType)))
     }
 }
 

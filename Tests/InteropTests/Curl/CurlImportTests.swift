@@ -65,8 +65,8 @@ struct CurlImportTests {
         #expect(parsed.headers == ["Cookie": "sid=1; theme=dark", "User-Agent": "apish-test"])
         #expect(parsed.method == "POST")
         #expect(parsed.body == .multipart([
-            MultipartPart(name: "name", content: .text("Ada")),
-            MultipartPart(name: "photo", content: .file(path: "me.png", fileName: "me.png", contentType: "image/png")),
+            .part(MultipartPart(name: "name", content: .text("Ada"))),
+            .part(MultipartPart(name: "photo", content: .file(path: "me.png", fileName: "me.png", contentType: "image/png"))),
         ]))
         let request = try parsed.httpRequest { _ in [] }
         #expect(request.headers["Authorization"] == "Basic YWRhOnBAc3M6d29yZA==")
@@ -93,6 +93,17 @@ struct CurlImportTests {
         let fromWindows = try CurlImporter.parse(windows)
         #expect(fromWindows.headers == ["Accept": "text/plain", "Content-Type": "application/x-www-form-urlencoded"])
         #expect(fromWindows.body == .data([.text("a=1")], joiner: "&"))
+    }
+
+    @Test("-F name=<file sends the file's content as a text field")
+    func formTextFromFile() throws {
+        let parsed = try CurlImporter.parse("curl -F 'bio=<bio.txt' -F 'raw=@x' --form-string 'literal=<kept' https://x.test")
+        let request = try parsed.httpRequest { path in Array("content of \(path)".utf8) }
+        #expect(request.body == .multipart([
+            MultipartPart(name: "bio", content: .text("content of bio.txt")),
+            MultipartPart(name: "raw", content: .file(path: "x", fileName: "x", contentType: nil)),
+            MultipartPart(name: "literal", content: .text("<kept")),
+        ]))
     }
 
     @Test("a bare host gets http://, a template keeps its own scheme")
