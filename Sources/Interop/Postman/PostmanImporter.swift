@@ -142,8 +142,11 @@ public enum PostmanImporter {
             case nil: break
             case .none?: entry.authProfile = "none"
             case .profile(let profile)?: entry.authProfile = profile
-            case .unsupported?: break
+            case .unsupported?:
+                // The request has an auth of its own, not the environment's default.
+                entry.authProfile = "none"
             case .apiKey(let key, let value, let inQuery)?:
+                entry.authProfile = "none"
                 if inQuery {
                     let separator = request.url.description.contains("?") ? "&" : "?"
                     request.url = PostmanTemplate.hurl(request.url.description + separator + key + "=" + value)
