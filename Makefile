@@ -4,16 +4,18 @@
 SWIFT ?= swift
 PYTHON ?= python3
 APT_PACKAGES := libedit-dev pkg-config curl
-PIP_PACKAGES := httpbin flask oauthlib requests-oauthlib
+PIP_PACKAGES := httpbin flask oauthlib requests-oauthlib jsonschema
 
 .PHONY: demo test build release deps test-deps bench
 
 demo: deps build
 	.build/debug/apish demo
 
+# Tests run one at a time: many start peer servers (httpbin, OAuth providers), and on a small
+# machine running them all at once makes timings, not code, decide the outcome.
 test: test-deps
 	$(SWIFT) build
-	$(SWIFT) test
+	$(SWIFT) test --no-parallel
 
 build: deps
 	$(SWIFT) build
@@ -28,4 +30,6 @@ test-deps: deps
 	@scripts/install-deps.sh python $(PIP_PACKAGES)
 
 bench: release
+	@scripts/install-deps.sh system hyperfine time jq
+	@scripts/install-deps.sh python httpie
 	Benchmarks/run-all.sh

@@ -41,7 +41,7 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
-        .target(name: "Runner", dependencies: ["Hurl", "JSON", "JSONPath", "HTTPExchange", "Transport", "Auth"]),
+        .target(name: "Runner", dependencies: ["Hurl", "JSON", "JSONPath", "HTTPExchange"]),
         .target(name: "Interop", dependencies: ["Hurl", "JSON", "HTTPExchange"]),
         .target(name: "Sandbox", dependencies: [
             "JSON", "Auth",
@@ -50,10 +50,10 @@ let package = Package(
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
         .target(name: "LineEditor", dependencies: ["CLibEdit"]),
         .target(name: "Shell", dependencies: [
-            "JSON", "JSONPath", "HTTPExchange", "Transport", "Workspace", "Auth", "Hurl", "Runner", "LineEditor",
+            "JSON", "JSONPath", "HTTPExchange", "Transport", "Workspace", "Auth", "Hurl", "Runner", "Interop", "LineEditor",
         ]),
         .executableTarget(name: "apish", dependencies: [
-            "Shell", "Sandbox", "JSON", "JSONPath", "HTTPExchange", "Transport", "Workspace", "Runner", "Hurl",
+            "Shell", "Sandbox", "JSON", "JSONPath", "HTTPExchange", "Transport", "Workspace", "Runner", "Hurl", "Interop",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -61,11 +61,11 @@ let package = Package(
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "JSONPathTests", dependencies: ["JSONPath", "JSON"]),
         .testTarget(name: "HTTPExchangeTests", dependencies: ["HTTPExchange", "Transport", "JSON", "TestSupport"], exclude: ["peers"]),
-        .testTarget(name: "AuthTests", dependencies: ["Auth", "HTTPExchange", "Transport", "TestSupport"]),
-        .testTarget(name: "HurlTests", dependencies: ["Hurl", "Runner", "TestSupport"]),
-        .testTarget(name: "InteropTests", dependencies: ["Interop", "Hurl", "JSON", "TestSupport"]),
-        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "TestSupport"]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "LineEditor", "TestSupport"]),
+        .testTarget(name: "AuthTests", dependencies: ["Auth", "HTTPExchange", "Transport", "TestSupport"], exclude: ["providers"]),
+        .testTarget(name: "HurlTests", dependencies: ["Hurl", "Runner", "Transport", "TestSupport"], exclude: ["Fixtures"]),
+        .testTarget(name: "InteropTests", dependencies: ["Interop", "Hurl", "JSON", "HTTPExchange", "Transport", "TestSupport"]),
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "JSON", "Auth", "TestSupport"], exclude: ["peers"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "LineEditor", "Workspace", "HTTPExchange", "Sandbox", "TestSupport"]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "HTTPExchange", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -109,6 +109,9 @@ public final class HTTPTransport: HTTPSending {
             configuration.tlsConfiguration = tls
             configuration.redirectConfiguration = .disallow
             configuration.decompression = .enabled(limit: .none)
+            // A refused or unresolvable host is an answer, given at once rather than retried until the
+            // connect timeout.
+            configuration.connectionPool.retryConnectionEstablishment = false
             configuration.timeout = .init(connect: key.connectTimeout.map(TimeAmount.init))
             if let proxy = key.proxy { configuration.proxy = .server(host: proxy.host, port: proxy.port) }
             let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)

@@ -16,14 +16,26 @@ struct Apish: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "apish",
         abstract: "An API exploration shell: compose requests, query JSON, replay collections as tests.",
+        version: version,
+        subcommands: [
+            ShellEntryCommand.self, RunCommand.self, DemoCommand.self, SandboxCommand.self, QueryCommand.self,
+            FmtCommand.self, ImportCommand.self, ExportCommand.self,
+        ],
+        defaultSubcommand: ShellEntryCommand.self
+    )
+}
+
+/// `apish`, `apish FILE`, `apish -c COMMAND`: the shell, a script, or single commands.
+struct ShellEntryCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "shell",
+        abstract: "Open the shell, or run shell commands from a file, standard input or -c (the default).",
         discussion: """
             With no arguments on a terminal, apish opens the shell; `help` there lists its commands.
             Commands also run from a file (apish FILE.apish), from standard input, or with -c.
             A script stops at the first failed command with its exit code: 1 usage, 2 parse error,
             3 runtime error (network, files), 4 failed expectation — unless --keep-going.
-            """,
-        version: version,
-        subcommands: [RunCommand.self, QueryCommand.self, FmtCommand.self, SandboxCommand.self, DemoCommand.self]
+            """
     )
 
     @Option(name: .customShort("c"), help: ArgumentHelp("Run one shell command (repeatable).", valueName: "COMMAND"))

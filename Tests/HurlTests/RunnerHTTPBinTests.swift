@@ -48,7 +48,7 @@ import Transport
         jsonpath "$.args.search" == "a b"
         jsonpath "$.args.x" == "1"
         header "Content-Type" contains "json"
-        duration < 10000
+        duration < 60000
 
         POST {{base}}/post
         {"trace": "{{trace_back}}", "n": {{n}}, "tags": ["a"]}
@@ -107,7 +107,7 @@ import Transport
 
         """, variables: ["trace": .string("t-1"), "n": .integer(42)])
         expectPassed(result)
-        #expect(result.entries.count == 9)
+        try #require(result.entries.count == 9)
         #expect(result.entries[0].captures == [CaptureResult(name: "trace_back", line: 8, value: "\"t-1\"")])
         #expect(result.entries[0].url.hasSuffix("/get?x=1&search=a%20b"))
         #expect(result.entries[7].skipped)

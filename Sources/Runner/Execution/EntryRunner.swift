@@ -47,7 +47,11 @@ struct EntryRunner {
         do throws(RunFailure) {
             request = try RequestBuilder(variables: variables, baseURL: configuration.baseURL, directory: directory)
                 .build(entry.request, user: options.user)
-            if let profile = entry.authProfile {
+            // An entry names its profile; otherwise the environment's default applies, unless the file
+            // already authenticates the request itself ([BasicAuth], an Authorization header).
+            let profile = entry.authProfile
+                ?? (request.headers.contains("Authorization") ? nil : configuration.defaultAuthProfile)
+            if let profile {
                 guard let authorizer = configuration.authorizer else {
                     throw RunFailure("auth profile '\(profile)' is named but no auth profiles are available here", line: entry.line)
                 }
@@ -80,11 +84,7 @@ struct EntryRunner {
         for capture in spec.captures {
             let name = (try? variables.expand(capture.name)) ?? capture.name.description
             do throws(EvaluationError) {
-                let context = QueryContext(response: response, variables: variables)
-                let raw = try QueryEvaluator.evaluate(capture.query, in: context)
-                guard let value = try FilterDispatch.apply(capture.filters, to: raw, variables: variables) else {
-                    throw EvaluationError("the query found no value")
-                }
+                let value = try ResponseChecks.capture(capture, response: response, variables: variables)
                 variables.set(name, value, secret: capture.redacted)
                 masker = self.masker(for: variables)
                 result.captures.append(CaptureResult(name: name, line: capture.line, value: masker.mask(value.display)))
@@ -95,27 +95,10 @@ struct EntryRunner {
         }
         result.asserts = ImplicitAsserts(variables: variables, masker: masker).check(spec, response: response)
         for assert in spec.asserts {
-            result.asserts.append(check(assert, response: response, variables: variables, masker: masker))
+            result.asserts.append(
+                ResponseChecks.check(assert, response: response, variables: variables, directory: directory, masker: masker))
         }
         return result
-    }
-
-    private func check(_ assert: HurlAssert, response: HTTPResponse, variables: VariableStore, masker: SecretMasker) -> AssertResult {
-        let expression = masker.mask(HurlWriter.text(of: assert))
-        var actual: RunValue?
-        do throws(EvaluationError) {
-            let raw = try QueryEvaluator.evaluate(assert.query, in: QueryContext(response: response, variables: variables))
-            actual = try FilterDispatch.apply(assert.filters, to: raw, variables: variables)
-            let expected = try assert.predicate.value.map { value throws(EvaluationError) in
-                try ExpectedValue.resolve(value, variables: variables, directory: directory)
-            }
-            let outcome = try PredicateDispatch.evaluate(assert.predicate, actual: actual, expected: expected)
-            return AssertResult(line: assert.line, expression: expression, expected: masker.mask(outcome.expected),
-                                actual: masker.mask(display(actual)), passed: outcome.passed)
-        } catch {
-            return AssertResult(line: assert.line, expression: expression, expected: "", actual: masker.mask(display(actual)),
-                                passed: false, error: masker.mask(error.message))
-        }
     }
 
     private func masker(for variables: VariableStore) -> SecretMasker {

@@ -25,6 +25,9 @@ public struct RunConfiguration: Sendable {
     public var continueOnError: Bool
     /// Authorizes requests of entries that name an auth profile (`# @auth NAME`).
     public var authorizer: (any RequestAuthorizing)?
+    /// The profile for entries that name none and carry no credentials of their own (an environment's
+    /// `auth = NAME`).
+    public var defaultAuthProfile: String?
 
     public init(
         variables: [String: RunValue] = [:], secretNames: Set<String> = [], secretValues: [String] = [],

@@ -39,9 +39,11 @@ public final class AuthRegistry: Sendable {
     }
 
     /// The session of profile `name`, rebuilt when its settings changed since it was made.
-    public func session(named name: String, in environment: ResolvedEnvironment) throws -> AuthSession {
+    /// - Parameter variables: what `{{name}}` in its settings expands to; the environment's by default,
+    ///   the shell passes its own (variables set in the run win).
+    public func session(named name: String, in environment: ResolvedEnvironment, variables: Variables? = nil) throws -> AuthSession {
         if name == "none" { return AuthSession(profile: .none, storeKey: "", store: InMemorySecretStore(), sender: sender, trace: nil) }
-        let profile = try profile(named: name, in: environment)
+        let profile = try profile(named: name, in: environment, variables: variables ?? environment.variables)
         let key = AuthSession.storeKey(environment: environment.name, profile: name)
         return sessions.withLock { entries in
             if let existing = entries[key], existing.profile == profile { return existing.session }
@@ -51,7 +53,7 @@ public final class AuthRegistry: Sendable {
         }
     }
 
-    func profile(named name: String, in environment: ResolvedEnvironment) throws -> AuthProfile {
+    func profile(named name: String, in environment: ResolvedEnvironment, variables: Variables) throws -> AuthProfile {
         let section = EnvironmentDocument.Section(kind: "auth", name: name)
         guard environment.document.sections.contains(section) else {
             let known = Self.profileNames(in: environment)
@@ -63,7 +65,7 @@ public final class AuthRegistry: Sendable {
         var settings: [String: String] = [:]
         for (key, value) in raw {
             do {
-                settings[key] = try Template(value).expand(environment.variables)
+                settings[key] = try Template(value).expand(variables)
             } catch {
                 throw AuthRegistryError("auth profile '\(name)', setting \(key): \(error)")
             }
@@ -92,13 +94,15 @@ public struct AuthRegistryError: Error, Sendable, CustomStringConvertible {
 public struct EnvironmentAuthorizer: RequestAuthorizing {
     let registry: AuthRegistry
     let environment: ResolvedEnvironment
+    let variables: Variables?
 
-    public init(registry: AuthRegistry, environment: ResolvedEnvironment) {
+    public init(registry: AuthRegistry, environment: ResolvedEnvironment, variables: Variables? = nil) {
         self.registry = registry
         self.environment = environment
+        self.variables = variables
     }
 
     public func authorize(_ request: HTTPRequest, profile: String) async throws -> HTTPRequest {
-        try await registry.session(named: profile, in: environment).authorize(request)
+        try await registry.session(named: profile, in: environment, variables: variables).authorize(request)
     }
 }

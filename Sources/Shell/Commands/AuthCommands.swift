@@ -75,7 +75,8 @@ enum AuthCommands {
             return names[0]
         }
         func liveSession(_ name: String) throws(ShellError) -> AuthSession {
-            do { return try session.authRegistry.session(named: name, in: try environment()) } catch let error as ShellError {
+            let variables = try session.variables()
+            do { return try session.authRegistry.session(named: name, in: try environment(), variables: variables) } catch let error as ShellError {
                 throw error
             } catch { throw .usage("\(error)") }
         }

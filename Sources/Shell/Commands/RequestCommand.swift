@@ -99,7 +99,7 @@ extension ShellSession {
     /// Expands, authorizes, sends and records a request.
     func send(_ spec: RequestSpec, options: RequestOptions) async throws(ShellError) -> ExchangeRecord {
         let variables = try variables()
-        let baseURL = try resolvedEnvironment()?.baseURL ?? variables.value(of: "baseUrl")
+        let baseURL = variables.value(of: "baseUrl")
         var request: HTTPRequest
         do {
             request = try spec.build(variables: variables, baseURL: baseURL) { path in

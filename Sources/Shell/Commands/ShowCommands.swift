@@ -1,4 +1,5 @@
 import HTTPExchange
+import Interop
 import JSON
 
 /// `show`, `history`: look again at what was sent and received.
@@ -38,7 +39,7 @@ enum ShowCommands {
                 case "body": output.line(view.body(record.response))
                 case "raw": output.write(String(decoding: record.response.body, as: UTF8.self))
                 case "request": output.line(view.request(record.request))
-                case "curl": output.line(CurlCommandWriter.command(for: record.request, masker: reveal ? nil : session.masker))
+                case "curl": output.line(CurlExporter.command(for: record.request, masker: reveal ? nil : session.masker))
                 case "json": output.line(ExchangeDocument.make(record, masker: session.masker).serialized(style: output.style.jsonStyle))
                 case let other:
                     throw .usage("unknown `show \(other)`: status, headers, body, request, raw, curl or json")

@@ -47,11 +47,4 @@ public enum CommandTokenizer {
         if inWord { words.append(current) }
         return words
     }
-
-    /// Quotes a word so that `split` gives it back unchanged (for `show curl`, history, suggestions).
-    public static func quote(_ word: String) -> String {
-        let safe = !word.isEmpty && word.allSatisfy { $0.isLetter || $0.isNumber || "-_./:=@{}%+,?&[]$".contains($0) }
-        if safe { return word }
-        return "'" + word.split(separator: "'", omittingEmptySubsequences: false).joined(separator: "'\\''") + "'"
-    }
 }

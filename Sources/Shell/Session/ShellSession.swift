@@ -37,7 +37,7 @@ public final class ShellSession: @unchecked Sendable {
     }
 
     public static let commands: [ShellCommand] = RequestCommand.all + VariableCommands.all + QueryCommands.all
-        + EnvironmentCommands.all + AuthCommands.all + ShowCommands.all + GeneralCommands.all
+        + EnvironmentCommands.all + AuthCommands.all + CollectionCommands.all + ShowCommands.all + GeneralCommands.all
 
     /// Runs one command line (possibly several physical lines: a heredoc or a pasted body).
     public func run(_ text: String) async throws(ShellError) {
@@ -129,7 +129,7 @@ public final class ShellSession: @unchecked Sendable {
     /// `oauth2 ✓` for the prompt: the default profile of the environment in use.
     var authSummary: String? {
         guard let environment = try? resolvedEnvironment(), let name = AuthRegistry.defaultProfile(in: environment),
-            let live = try? authRegistry.session(named: name, in: environment)
+            let live = try? authRegistry.session(named: name, in: environment, variables: variables())
         else { return nil }
         let badge = live.status.badge
         return badge.isEmpty ? nil : badge
@@ -142,7 +142,8 @@ public final class ShellSession: @unchecked Sendable {
         let name = options.authProfile ?? (request.headers.contains("Authorization") ? nil : environment.flatMap(AuthRegistry.defaultProfile))
         guard let name, name != "none" else { return nil }
         guard let environment else { throw .usage("--auth \(name): auth profiles belong to an environment; `env use NAME` first") }
-        do { return try authRegistry.session(named: name, in: environment) } catch { throw .usage("\(error)") }
+        let variables = try variables()
+        do { return try authRegistry.session(named: name, in: environment, variables: variables) } catch { throw .usage("\(error)") }
     }
 
     /// An unknown variable that is a secret without a value deserves a more useful error.

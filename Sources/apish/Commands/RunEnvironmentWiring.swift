@@ -25,5 +25,6 @@ enum RunEnvironmentWiring {
             processEnvironment: ProcessInfo.processInfo.environment)
         configuration.secretValues += registry.secretValues(in: resolved)
         configuration.authorizer = EnvironmentAuthorizer(registry: registry, environment: resolved)
+        configuration.defaultAuthProfile = AuthRegistry.defaultProfile(in: resolved)
     }
 }

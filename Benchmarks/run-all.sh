@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# Every benchmark, one after the other (make bench builds the release binary first).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+Benchmarks/http/run.sh
+Benchmarks/shell/run.sh
+Benchmarks/runner/run.sh
+Benchmarks/json/run.sh

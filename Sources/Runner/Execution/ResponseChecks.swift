@@ -1,0 +1,39 @@
+import HTTPExchange
+import Hurl
+
+/// Captures and asserts evaluated against one response: what the runner does for each entry, and what
+/// the shell's `set` and `expect` do against the last response.
+public enum ResponseChecks {
+    /// The captured value; an error when the query finds nothing or a filter fails.
+    public static func capture(
+        _ capture: HurlCapture, response: HTTPResponse, variables: VariableStore
+    ) throws(EvaluationError) -> RunValue {
+        let raw = try QueryEvaluator.evaluate(capture.query, in: QueryContext(response: response, variables: variables))
+        guard let value = try FilterDispatch.apply(capture.filters, to: raw, variables: variables) else {
+            throw EvaluationError("the query found no value")
+        }
+        return value
+    }
+
+    /// The assert's outcome with its expression, expected and actual values, secrets masked.
+    /// - Parameter directory: where `file,…;` values are read from.
+    public static func check(
+        _ assert: HurlAssert, response: HTTPResponse, variables: VariableStore, directory: String?, masker: SecretMasker
+    ) -> AssertResult {
+        let expression = masker.mask(HurlWriter.text(of: assert))
+        var actual: RunValue?
+        do throws(EvaluationError) {
+            let raw = try QueryEvaluator.evaluate(assert.query, in: QueryContext(response: response, variables: variables))
+            actual = try FilterDispatch.apply(assert.filters, to: raw, variables: variables)
+            let expected = try assert.predicate.value.map { value throws(EvaluationError) in
+                try ExpectedValue.resolve(value, variables: variables, directory: directory)
+            }
+            let outcome = try PredicateDispatch.evaluate(assert.predicate, actual: actual, expected: expected)
+            return AssertResult(line: assert.line, expression: expression, expected: masker.mask(outcome.expected),
+                                actual: masker.mask(display(actual)), passed: outcome.passed)
+        } catch {
+            return AssertResult(line: assert.line, expression: expression, expected: "", actual: masker.mask(display(actual)),
+                                passed: false, error: masker.mask(error.message))
+        }
+    }
+}

@@ -1,0 +1,257 @@
+import Foundation
+import HTTPExchange
+import Hurl
+import Interop
+import JSON
+import JSONPath
+import Runner
+import Workspace
+
+/// `expect`, `save`, `collections`, `run`, `import curl`: what was explored becomes a regression suite.
+enum CollectionCommands {
+    static let all: [ShellCommand] = [
+        ShellCommand(
+            name: "expect", usage: "expect ASSERT",
+            summary: "check the last response now, Hurl-style: expect status == 200",
+            details: """
+                ASSERT is a Hurl assert: a query, optional filters, a predicate.
+                  expect status == 201
+                  expect header "Content-Type" contains "json"
+                  expect jsonpath "$.contact.id" exists
+                  expect .contact.fields.all.email == "ada@example.com"     (shorthand for jsonpath)
+                  expect jsonpath "$.contacts" count > 0
+                  expect duration < 500
+                Passing expectations are remembered with the exchange: `save` writes them as [Asserts].
+                In a script a failed expectation stops it with exit code 4.
+                """,
+            run: { session, _, text throws(ShellError) in
+                try expect(session: session, text: String(text.drop { $0 != " " }.drop { $0 == " " }))
+            }),
+        ShellCommand(
+            name: "save", usage: "save NAME [FILE]",
+            summary: "append the last request, its expectations and captures to a collection",
+            details: """
+                Writes a Hurl entry — templates kept as typed ({{id}}, never its value or a token), the status
+                as `HTTP <code>`, every `expect` as [Asserts], every `set X = QUERY` as [Captures], and the auth
+                profile used as `# @auth NAME` — to collections/NAME.hurl, or to FILE under a `# NAME` comment.
+                Replay with `run`, or `apish run collections/… --env NAME` in CI.
+                Example: save contacts/create
+                """,
+            run: { session, arguments, _ throws(ShellError) in
+                guard let name = arguments.first, arguments.count <= 2 else { throw .usage("usage: save NAME [FILE]") }
+                try save(session: session, name: name, file: arguments.count == 2 ? arguments[1] : nil)
+            }),
+        ShellCommand(
+            name: "collections", aliases: ["ls"], usage: "collections",
+            summary: "list the saved collections (collections/**.hurl) and their requests",
+            run: { session, _, _ throws(ShellError) in
+                let files = (try? HurlFileCollector.collect([session.workspace.collectionsFolder])) ?? []
+                if files.isEmpty { session.output.line("no collections yet: `save NAME` after a request") }
+                let prefix = session.workspace.root + "/"
+                for path in files {
+                    let shown = path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+                    let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+                    let count = (try? HurlParser.parse(text, fileName: shown).entries.count).map { "\($0) request\($0 == 1 ? "" : "s")" } ?? "does not parse"
+                    session.output.line("\(session.output.style.paint(shown, .cyan))  \(count)")
+                }
+            }),
+        ShellCommand(
+            name: "run", usage: "run PATH… [--verbose]",
+            summary: "replay collections here, with this run's variables and the environment's auth",
+            details: """
+                The same runner as `apish run`: captures flow between entries, asserts are checked, and the
+                summary ends with `N passed, M failed`. In a script, failures give Hurl's exit codes.
+                Example: run collections/mautic/basic.hurl
+                """,
+            run: { session, arguments, _ throws(ShellError) in
+                try await runCollections(session: session, arguments: arguments)
+            }),
+        ShellCommand(
+            name: "import", usage: "import curl 'curl …'",
+            summary: "send a curl command copied from docs or a browser, as an apish request",
+            details: """
+                Understands -X, -H, -d/--data/--data-raw/--data-binary/--data-urlencode, --json, -F, -u, -G,
+                -b, -k, -L, --url and --compressed, quoting and line continuations. The request is sent
+                and recorded like a typed one, so `show`, `expect` and `save` apply to it.
+                Example: import curl 'curl -H "Accept: application/json" https://api.example.test/items'
+                """,
+            run: { session, _, text throws(ShellError) in
+                let rest = String(text.drop { $0 != " " }.drop { $0 == " " })
+                let words = try CommandTokenizer.split(rest)
+                guard words.first == "curl", words.count >= 2 else {
+                    throw .usage("usage: import curl 'curl …' (Postman collections: `apish import postman FILE`)")
+                }
+                // `import curl 'curl -X …'` (quoted, as copied) or `import curl -X …` (typed out).
+                let command = words.count == 2 && words[1].hasPrefix("curl ") ? words[1] : rest
+                try await importCurl(session: session, command: command)
+            }),
+    ]
+
+    // MARK: expect
+
+    static func expect(session: ShellSession, text: String) throws(ShellError) {
+        guard !text.isEmpty else { throw .usage("usage: expect ASSERT, e.g. expect status == 200") }
+        let record = try session.exchange(nil)
+        let assert = try parseAssert(text, response: record.response)
+        let variables = try runVariables(session)
+        let result = ResponseChecks.check(assert, response: record.response, variables: variables, directory: session.workspace.root, masker: session.masker)
+        let style = session.output.style
+        guard result.passed else {
+            var message = "expectation failed: \(result.expression)\n  expected: \(result.expected)\n  actual:   \(result.actual)"
+            if let error = result.error { message += "\n  \(error)" }
+            throw .expectation(message)
+        }
+        session.exchanges[session.exchanges.count - 1].expectations.append(HurlWriter.text(of: assert))
+        session.output.line(style.paint("✓ ", .boldGreen) + result.expression)
+    }
+
+    /// Parses one Hurl assert, accepting the shell's path shorthand as its first word.
+    static func parseAssert(_ text: String, response: HTTPResponse) throws(ShellError) -> HurlAssert {
+        var line = text
+        if let first = text.first, first == "." || first == "$" {
+            let path = String(text.prefix { $0 != " " })
+            guard let strict = QueryCommands.savedJSONPath(path, response: response) else {
+                throw .parse("'\(path)' is not a JSONPath the response can answer; write it as jsonpath \"$…\"")
+            }
+            line = "jsonpath " + JSONValue.quoted(strict) + text.dropFirst(path.count)
+        }
+        let source = "GET http://expect.invalid\nHTTP *\n[Asserts]\n\(line)\n"
+        do {
+            let file = try HurlParser.parse(source, fileName: "expect")
+            guard let assert = file.entries.first?.response?.asserts.first else { throw ShellError.parse("expect: no assert in '\(text)'") }
+            return assert
+        } catch let error as HurlParseError {
+            let caret = String(repeating: " ", count: max(error.column - 1, 0)) + "^"
+            throw .parse("expect: \(error.message)\n  \(line)\n  \(caret)")
+        } catch let error as ShellError {
+            throw error
+        } catch {
+            throw .parse("expect: \(error)")
+        }
+    }
+
+    static func runVariables(_ session: ShellSession) throws(ShellError) -> VariableStore {
+        let variables = try session.variables()
+        var store = VariableStore()
+        for name in variables.names {
+            if let value = variables.value(of: name) { store.set(name, .string(value), secret: variables.isSecret(name)) }
+        }
+        return store
+    }
+
+    // MARK: save
+
+    static func save(session: ShellSession, name: String, file: String?) throws(ShellError) {
+        let record = try session.exchange(nil)
+        let path: String
+        if let file {
+            path = session.resolveLocalPath(file.hasSuffix(".hurl") ? file : file + ".hurl")
+        } else {
+            guard !name.contains(".."), !name.hasPrefix("/") else { throw .usage("'\(name)' must stay under collections/") }
+            path = session.workspace.collectionsFolder + "/" + name + ".hurl"
+        }
+        let profile = record.options.authProfile
+            ?? (record.spec.items.contains { if case .header(let header, _) = $0 { header.lowercased() == "authorization" } else { false } }
+                ? nil : (try? session.resolvedEnvironment()).flatMap { $0.flatMap(AuthRegistry.defaultProfile) })
+        let entryText = try SavedEntryWriter.text(record: record, title: name, authProfile: profile == "none" ? nil : profile)
+        let existing = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
+        let combined = existing.isEmpty ? entryText : existing + (existing.hasSuffix("\n\n") ? "" : existing.hasSuffix("\n") ? "\n" : "\n\n") + entryText
+        do {
+            let parsed = try HurlParser.parse(combined, fileName: path)
+            try AtomicFile.write(HurlWriter.write(parsed), to: path)
+        } catch let error as HurlParseError {
+            throw .runtime("the collection \(path) would not parse after saving (nothing written): \(error.rendered)")
+        } catch {
+            throw .runtime("\(error)")
+        }
+        let shown = path.hasPrefix(session.workspace.root + "/") ? String(path.dropFirst(session.workspace.root.count + 1)) : path
+        session.output.line("saved \(record.spec.method) \(record.spec.target) to \(shown)")
+    }
+
+    // MARK: run
+
+    static func runCollections(session: ShellSession, arguments: [String]) async throws(ShellError) {
+        var paths = arguments
+        let verbose = QueryCommands.remove("--verbose", from: &paths)
+        guard !paths.isEmpty else { throw .usage("usage: run PATH… (a .hurl file or a folder of them)") }
+        let files: [String]
+        do { files = try HurlFileCollector.collect(paths.map(session.resolveLocalPath)) } catch { throw .usage(error.message) }
+        let variables = try runVariables(session)
+        var configuration = RunConfiguration(
+            variables: variables.values, secretNames: variables.secretNames, secretValues: session.masker.secrets)
+        if let environment = try session.resolvedEnvironment() {
+            configuration.baseURL = environment.baseURL
+            configuration.authorizer = EnvironmentAuthorizer(
+                registry: session.authRegistry, environment: environment, variables: try session.variables())
+            configuration.defaultAuthProfile = AuthRegistry.defaultProfile(in: environment)
+        }
+        configuration.baseURL = variables.values["baseUrl"].map(\.display) ?? configuration.baseURL
+        let runner = HurlRunner(transport: session.transport(), configuration: configuration)
+        let output = session.output
+        let result = await runner.run(paths: files) { file in
+            if verbose {
+                for entry in file.entries {
+                    output.line("* \(file.fileName):\(entry.line) \(entry.method) \(entry.url) → \(entry.response.map { String($0.status) } ?? "no response")")
+                }
+            }
+            let failures = TextReport.failures(file)
+            if !failures.isEmpty { output.errorLine(failures) }
+        }
+        output.write(TextReport.summary(result))
+        switch result.exitCode {
+        case .success: return
+        case .assertFailure: throw .expectation("the run had failed asserts")
+        case .parseError: throw .parse("a collection does not parse")
+        case .usage: throw .usage("the run could not start")
+        default: throw .runtime("the run had runtime errors")
+        }
+    }
+
+    // MARK: import curl
+
+    static func importCurl(session: ShellSession, command: String) async throws(ShellError) {
+        let imported: CurlImport
+        do { imported = try CurlImporter.parse(command) } catch { throw .parse("\(error)") }
+        let request: HTTPRequest
+        do {
+            request = try imported.httpRequest { path in
+                guard let data = FileManager.default.contents(atPath: session.resolveLocalPath(path)) else {
+                    throw FileError(path: path, reason: "no such file")
+                }
+                return Array(data)
+            }
+        } catch { throw .runtime("\(error)") }
+        var options = RequestOptions()
+        options.send.insecure = imported.insecure
+        options.send.followRedirects = imported.followRedirects
+        options.authProfile = "none"
+        let record = try await session.send(RequestSpec(sending: request), options: options)
+        try session.display(record)
+    }
+}
+
+extension RequestSpec {
+    /// A spec that sends exactly `request`, for requests that arrive whole (an imported curl command).
+    init(sending request: HTTPRequest) {
+        var items: [RequestItem] = request.headers.map { .header(name: $0.name, value: $0.value) }
+        var mode = BodyMode.json
+        var raw: String?
+        switch request.body {
+        case .empty: break
+        case .bytes(let bytes): raw = String(decoding: bytes, as: UTF8.self)
+        case .form(let fields):
+            mode = .form
+            items += fields.map { .field(name: $0.name, value: $0.value) }
+        case .multipart(let parts):
+            mode = .multipart
+            items += parts.map { part in
+                switch part.content {
+                case .text(let value): .field(name: part.name, value: value)
+                case .file(let path, _, let type): .fileUpload(name: part.name, path: path, contentType: type)
+                }
+            }
+        }
+        if !request.headers.contains("Accept") { items.append(.removeHeader(name: "Accept")) }
+        self.init(method: request.method, target: request.url, items: items, bodyMode: mode, rawBody: raw)
+    }
+}

@@ -1,0 +1,21 @@
+import Foundation
+import Sandbox
+import Shell
+import TestSupport
+import Testing
+import Workspace
+
+@Suite struct DemoEnvironmentTests {
+    @Test func theCommittedSandboxEnvironmentIsWhatTheDemoWrites() throws {
+        let demo = SandboxCredentials.demo
+        let generated = DemoEnvironment.text(
+            oauth2ClientID: try #require(demo.oauth2Clients.first { $0.grantTypes.contains("authorization_code") }).clientID,
+            serviceClientID: try #require(demo.oauth2Clients.first { $0.grantTypes.contains("client_credentials") }).clientID,
+            oauth1ConsumerKey: try #require(demo.oauth1Consumers.first).consumerKey)
+        let committed = try String(contentsOf: PackagePaths.root.appendingPathComponent("environments/sandbox.env"), encoding: .utf8)
+        #expect(generated == committed)
+        let document = try EnvironmentDocument(parsing: committed, fileName: "sandbox.env")
+        #expect(document.sections.map(\.name) == ["basic", "oauth2", "service", "mautic-oauth1"])
+        #expect(document.entries().filter(\.isSecret).map(\.key) == ["password"])
+    }
+}
