@@ -3,8 +3,8 @@
 #   make test   installs test dependencies, builds, and runs every test
 SWIFT ?= swift
 PYTHON ?= python3
-APT_PACKAGES := libedit-dev pkg-config curl
-PIP_PACKAGES := httpbin flask oauthlib requests-oauthlib jsonschema
+APT_PACKAGES := libedit-dev pkg-config curl openssl
+PIP_PACKAGES := httpbin flask requests oauthlib requests-oauthlib jsonschema
 
 .PHONY: demo test build release deps test-deps bench
 
