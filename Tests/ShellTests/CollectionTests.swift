@@ -108,10 +108,13 @@ import Testing
             expect jsonpath "$.username" == "admin"
             run \(mautic)/basic.hurl \(mautic)/oauth1.hurl
             set client_id = 2_demo-service-client
+            set client_secret = demo-service-secret
+            run \(mautic)/oauth2.hurl
             env show
             """, environment: environment, currentDirectory: fixture.workspace, timeout: 120)
         #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
         #expect(result.stdout.contains("2 passed, 0 failed"))
+        #expect(result.stdout.contains("1 passed, 0 failed"))
         #expect(!result.stdout.contains("demo-oauth1-secret"))
         let file = try fixture.read("environments/sandbox.env")
         #expect(file.contains("secret password"))

@@ -47,8 +47,8 @@ struct EntryRunner {
         do throws(RunFailure) {
             request = try RequestBuilder(variables: variables, baseURL: configuration.baseURL, directory: directory)
                 .build(entry.request, user: options.user)
-            // An entry names its profile; otherwise the environment's default applies, unless the file
-            // already authenticates the request itself ([BasicAuth], an Authorization header).
+            // An entry names its profile; `--auth NAME` covers the others unless they authenticate
+            // themselves ([BasicAuth], an Authorization header).
             let profile = entry.authProfile
                 ?? (request.headers.contains("Authorization") ? nil : configuration.defaultAuthProfile)
             if let profile {

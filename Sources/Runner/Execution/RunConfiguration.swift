@@ -25,8 +25,8 @@ public struct RunConfiguration: Sendable {
     public var continueOnError: Bool
     /// Authorizes requests of entries that name an auth profile (`# @auth NAME`).
     public var authorizer: (any RequestAuthorizing)?
-    /// The profile for entries that name none and carry no credentials of their own (an environment's
-    /// `auth = NAME`).
+    /// The profile for entries that name none and carry no Authorization header (`apish run --auth NAME`).
+    /// Nil sends such entries as written, as Hurl does.
     public var defaultAuthProfile: String?
 
     public init(

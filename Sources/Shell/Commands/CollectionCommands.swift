@@ -56,11 +56,14 @@ enum CollectionCommands {
                 }
             }),
         ShellCommand(
-            name: "run", usage: "run PATH… [--verbose]",
+            name: "run", usage: "run PATH… [--auth NAME] [--verbose]",
             summary: "replay collections here, with this run's variables and the environment's auth",
             details: """
                 The same runner as `apish run`: captures flow between entries, asserts are checked, and the
                 summary ends with `N passed, M failed`. In a script, failures give Hurl's exit codes.
+                Entries are sent as written, as Hurl would: an entry signs with a profile only when a
+                `# @auth NAME` line names it (`save` writes one), or with `--auth NAME` for every entry
+                that carries no Authorization header of its own.
                 Example: run collections/mautic/basic.hurl
                 """,
             run: { session, arguments, _ throws(ShellError) in
@@ -173,6 +176,12 @@ enum CollectionCommands {
     static func runCollections(session: ShellSession, arguments: [String]) async throws(ShellError) {
         var paths = arguments
         let verbose = QueryCommands.remove("--verbose", from: &paths)
+        var authOverride: String?
+        if let index = paths.firstIndex(of: "--auth") {
+            guard index + 1 < paths.count else { throw .usage("--auth needs a profile name") }
+            authOverride = paths[index + 1]
+            paths.removeSubrange(index...(index + 1))
+        }
         guard !paths.isEmpty else { throw .usage("usage: run PATH… (a .hurl file or a folder of them)") }
         let files: [String]
         do { files = try HurlFileCollector.collect(paths.map(session.resolveLocalPath)) } catch { throw .usage(error.message) }
@@ -183,8 +192,8 @@ enum CollectionCommands {
             configuration.baseURL = environment.baseURL
             configuration.authorizer = EnvironmentAuthorizer(
                 registry: session.authRegistry, environment: environment, variables: try session.variables())
-            configuration.defaultAuthProfile = AuthRegistry.defaultProfile(in: environment)
         }
+        configuration.defaultAuthProfile = authOverride
         configuration.baseURL = variables.values["baseUrl"].map(\.display) ?? configuration.baseURL
         let runner = HurlRunner(transport: session.transport(), configuration: configuration)
         let output = session.output

@@ -37,6 +37,8 @@ struct ShellCompleter {
         if first == "env", before.count == 2, ["use", "show", "rm"].contains(before[1]) {
             return session.workspace.environmentNames().filter { $0.hasPrefix(word) }
         }
+        if first == "run" { return files(prefix: "", partial: word) }
+        if first == "save", before.count == 1 { return savedCollections().filter { $0.hasPrefix(word) } }
         if first == "help", before.count == 1 {
             return ShellSession.commands.map(\.name).filter { $0.hasPrefix(word) }
         }
@@ -54,6 +56,13 @@ struct ShellCompleter {
             }
         }
         return Array(Set(paths)).sorted()
+    }
+
+    /// `contacts/create` for collections/contacts/create.hurl: names `save` appends to.
+    private func savedCollections() -> [String] {
+        let folder = session.workspace.collectionsFolder + "/"
+        let paths = FileManager.default.enumerator(atPath: folder)?.compactMap { $0 as? String } ?? []
+        return paths.filter { $0.hasSuffix(".hurl") }.map { String($0.dropLast(5)) }.sorted()
     }
 
     private func files(prefix: String, partial: String) -> [String] {

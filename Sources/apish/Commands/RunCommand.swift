@@ -49,6 +49,9 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Print each request and the status of its response.")
     var verbose = false
 
+    @Option(help: ArgumentHelp("An auth profile of --env for the entries that name none and carry no Authorization header.", valueName: "name"))
+    var auth: String?
+
     @Flag(help: "Accept any TLS certificate (for self-signed test servers).")
     var insecure = false
 
@@ -61,10 +64,15 @@ struct RunCommand: AsyncParsableCommand {
         if let env {
             do {
                 try RunEnvironmentWiring.apply(environment: env, to: &configuration, sender: transport)
+                configuration.defaultAuthProfile = auth
             } catch {
                 Self.printError("apish run: \(error)")
                 throw ExitCode(RunExitCode.usage.rawValue)
             }
+        }
+        if env == nil, let auth {
+            Self.printError("apish run: --auth \(auth) needs --env: auth profiles belong to an environment")
+            throw ExitCode(RunExitCode.usage.rawValue)
         }
         let files: [String]
         do {

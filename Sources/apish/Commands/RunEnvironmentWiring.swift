@@ -25,6 +25,5 @@ enum RunEnvironmentWiring {
             processEnvironment: ProcessInfo.processInfo.environment)
         configuration.secretValues += registry.secretValues(in: resolved)
         configuration.authorizer = EnvironmentAuthorizer(registry: registry, environment: resolved)
-        configuration.defaultAuthProfile = AuthRegistry.defaultProfile(in: resolved)
     }
 }

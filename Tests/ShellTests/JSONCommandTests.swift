@@ -1,0 +1,42 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `apish query` and `apish fmt` as a script calls them: stdin or a file in, JSON out, exit codes.
+@Suite struct JSONCommandTests {
+    let fixture: ShellFixture
+    let document = #"{"contacts":{"7":{"id":7,"email":"a@x.test"},"9":{"id":9,"email":"b@x.test"}},"total":"2","big":12345678901234567890}"#
+
+    init() throws {
+        fixture = try ShellFixture()
+        try fixture.write(document, to: "contacts.json")
+    }
+
+    @Test func queryPrintsNodelistsPathsAndRawValues() throws {
+        let all = try fixture.apish(["query", "$..id", "contacts.json"])
+        #expect(all.status == 0)
+        #expect(all.stdout == "[\n  7,\n  9\n]\n")
+        let paths = try fixture.apish(["query", "--paths", "--each", "--raw", ".contacts.*.email"], stdin: document)
+        #expect(paths.stdout == "$['contacts']['7']['email']\n$['contacts']['9']['email']\n")
+        let raw = try fixture.apish(["query", "--raw", "$.contacts[?@.id > 8].email", "contacts.json"])
+        #expect(raw.stdout == "b@x.test\n")
+    }
+
+    @Test func fmtKeepsOrderAndNumbers() throws {
+        let result = try fixture.apish(["fmt"], stdin: document)
+        #expect(result.status == 0)
+        #expect(result.stdout.hasPrefix("{\n  \"contacts\": {\n    \"7\": {"))
+        #expect(result.stdout.contains("\"big\": 12345678901234567890\n"))
+    }
+
+    @Test func badInputExitsTwoWithAPosition() throws {
+        let query = try fixture.apish(["query", "$.contacts[?@.id >]", "contacts.json"])
+        #expect(query.status == 2)
+        #expect(query.stderr.contains("^"))
+        let json = try fixture.apish(["fmt"], stdin: "{\"a\": 1,\n \"b\": }")
+        #expect(json.status == 2)
+        #expect(json.stderr.contains(":2:"))
+        let missing = try fixture.apish(["fmt", "nowhere.json"])
+        #expect(missing.status == 3)
+    }
+}
