@@ -5,7 +5,7 @@ cd "$(dirname "$0")/../.."
 . Benchmarks/lib.sh
 require hyperfine curl http
 start_sandbox
-out=${OUT:-Benchmarks/http/results.md}
+out=${OUT:-$(mktemp)}
 hyperfine --warmup 3 --runs "${RUNS:-30}" -N --export-markdown "$out.version" \
   "$APISH --version" "curl --version" "http --version"
 hyperfine --warmup 3 --runs "${RUNS:-30}" -N --export-markdown "$out.get" \
