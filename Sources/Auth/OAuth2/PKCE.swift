@@ -1,4 +1,5 @@
 import Crypto
+import HTTPExchange
 
 /// Proof Key for Code Exchange (RFC 7636) with the S256 method.
 public enum PKCE {
@@ -14,16 +15,7 @@ public enum PKCE {
 
     /// Whether `verifier` has the form RFC 7636 §4.1 requires: 43 to 128 unreserved characters.
     public static func isValidVerifier(_ verifier: String) -> Bool {
-        (43...128).contains(verifier.utf8.count) && verifier.utf8.allSatisfy { byte in
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"),
-                UInt8(ascii: "~"):
-                true
-            default:
-                false
-            }
-        }
+        (43...128).contains(verifier.utf8.count) && verifier.utf8.allSatisfy(PercentEncoding.unreserved.contains)
     }
 
     /// For servers: whether `verifier` is well formed and hashes to `challenge`, compared in constant time.

@@ -6,8 +6,8 @@ public enum PercentEncoding {
     static let queryAllowed: Set<UInt8> = Set("!$'()*,/:?@".utf8).union(unreserved)
     /// What may stand unescaped in a URL's path and query (RFC 3986 pchar, `/` and `?`).
     static let urlAllowed: Set<UInt8> = Set("!$&'()*+,;=:@/?".utf8).union(unreserved)
-    /// RFC 3986 unreserved: what OAuth 1 and form encoding never escape.
-    static let unreserved: Set<UInt8> = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
+    /// RFC 3986 unreserved: what OAuth 1, PKCE verifiers and form encoding never escape.
+    public static let unreserved: Set<UInt8> = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
 
     public static func encodeQueryComponent(_ text: String) -> String {
         encode(text, allowed: queryAllowed)
