@@ -98,7 +98,8 @@ enum RequestCommand {
 extension ShellSession {
     /// Expands, authorizes, sends and records a request.
     func send(_ spec: RequestSpec, options: RequestOptions) async throws(ShellError) -> ExchangeRecord {
-        let variables = try variables()
+        let environment = try resolvedEnvironment()
+        let variables = variables(in: environment)
         let baseURL = variables.value(of: "baseUrl")
         var request: HTTPRequest
         do {
@@ -116,7 +117,7 @@ extension ShellSession {
             default: throw .usage(error.description)
             }
         }
-        let auth = try authSession(for: request, options: options)
+        let auth = try authSession(for: request, options: options, environment: environment, variables: variables)
         var response: HTTPResponse
         do {
             if let auth {

@@ -101,14 +101,18 @@ public final class ShellSession: @unchecked Sendable {
 
     /// What `{{name}}` expands to: session variables over the environment's.
     public func variables() throws(ShellError) -> Variables {
-        let environment = try resolvedEnvironment()
-        return (environment?.variables ?? Variables()).overlaid(with: sessionVariables)
+        variables(in: try resolvedEnvironment())
+    }
+
+    /// Session variables over those of `environment`, already read (reading it parses its file).
+    func variables(in environment: ResolvedEnvironment?) -> Variables {
+        (environment?.variables ?? Variables()).overlaid(with: sessionVariables)
     }
 
     public var masker: SecretMasker {
         let environment = try? resolvedEnvironment()
         let authSecrets = environment.map { authRegistry.secretValues(in: $0) } ?? []
-        return SecretMasker(secrets: ((try? variables().secretValues) ?? []) + authSecrets)
+        return SecretMasker(secrets: variables(in: environment).secretValues + authSecrets)
     }
 
     // MARK: Auth
@@ -137,12 +141,12 @@ public final class ShellSession: @unchecked Sendable {
 
     /// The session that authorizes a request: `--auth NAME`, else the environment's default unless the
     /// person typed their own Authorization header.
-    func authSession(for request: HTTPRequest, options: RequestOptions) throws(ShellError) -> AuthSession? {
-        let environment = try resolvedEnvironment()
+    func authSession(
+        for request: HTTPRequest, options: RequestOptions, environment: ResolvedEnvironment?, variables: Variables
+    ) throws(ShellError) -> AuthSession? {
         let name = options.authProfile ?? (request.headers.contains("Authorization") ? nil : environment.flatMap(AuthRegistry.defaultProfile))
         guard let name, name != "none" else { return nil }
         guard let environment else { throw .usage("--auth \(name): auth profiles belong to an environment; `env use NAME` first") }
-        let variables = try variables()
         do { return try authRegistry.session(named: name, in: environment, variables: variables) } catch { throw .usage("\(error)") }
     }
 
