@@ -1,3 +1,4 @@
+import Hurl
 /// A named environment as a human-editable file, `environments/NAME.env`:
 ///
 /// ```
@@ -98,8 +99,10 @@ public struct EnvironmentDocument: Sendable, Equatable {
         } else {
             throw EnvironmentParseError(file: fileName, line: line, message: "expected NAME = VALUE or secret NAME")
         }
-        guard !key.isEmpty, !key.contains(" ") else {
-            throw EnvironmentParseError(file: fileName, line: line, message: "'\(key)' is not a valid name")
+        guard HurlPlaceholder.isVariableName(String(key)) else {
+            throw EnvironmentParseError(
+                file: fileName, line: line,
+                message: "'\(key)' is not a valid name: a letter or _, then letters, digits, _ or - (as {{name}} in Hurl files)")
         }
         if isSecret, !value.isEmpty, !value.hasPrefix("$") {
             throw EnvironmentParseError(

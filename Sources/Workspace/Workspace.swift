@@ -78,6 +78,17 @@ public struct Workspace: Sendable {
         try state.save("secrets/\(environment)/\(name)", Array(value.utf8))
     }
 
+    /// Declares `secret NAME` in the environment's file (keeping its comments and order) and keeps the
+    /// value in the state folder: the one way a value becomes a secret of an environment.
+    public func storeSecret(environment: String, name: String, value: String) throws {
+        var document = try loadEnvironment(environment)
+        if document.entry(name)?.isSecret != true || document.entry(name)?.value.isEmpty != true {
+            document.set(.init(key: name, value: "", isSecret: true))
+            try saveEnvironment(environment, document)
+        }
+        try setSecret(environment: environment, name: name, value: value)
+    }
+
     public func removeSecret(environment: String, name: String) throws {
         try state.remove("secrets/\(environment)/\(name)")
     }

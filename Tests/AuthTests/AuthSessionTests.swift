@@ -23,7 +23,7 @@ import Testing
         #expect(request.headers["Authorization"] == "Basic YWRtaW46aHVudGVyMjI=")
         #expect(lines.text.contains("base64(\"admin:••••••\")"))
         #expect(!lines.text.contains("hunter22") && !lines.text.contains("YWRtaW46aHVudGVyMjI="))
-        let masked = SecretMasker(secrets: session.secretValues).mask(request.headers["Authorization"] ?? "")
+        let masked = Redactor(secrets: session.secretValues).headerValue(request.headers["Authorization"] ?? "", name: "Authorization")
         #expect(masked == "Basic ••••••")
 
         let revealed = TraceLines()

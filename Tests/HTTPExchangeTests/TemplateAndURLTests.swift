@@ -12,17 +12,24 @@ import Testing
         #expect(throws: UnknownVariableError(name: "token")) { try Template("Bearer {{token}}").expand([String: String]()) }
     }
 
+    @Test func namesFollowHurlsRule() {
+        #expect(throws: UnknownVariableError(name: "user.id")) { try Template("/users/{{user.id}}").expand(["user.id": "7"]) }
+        #expect(UnknownVariableError(name: "user.id").description.contains("not a variable name"))
+        #expect(UnknownVariableError(name: "user_id").description.contains("unknown variable 'user_id'"))
+    }
+
     @Test func bracesThatAreNotVariablesStayText() throws {
         #expect(try Template("{{ not a name }} and {{}}").expand([String: String]()) == "{{ not a name }} and {{}}")
         #expect(try Template("{{unclosed").expand([String: String]()) == "{{unclosed")
     }
 
-    @Test func layersResolveFirstWinsAndSecretsAreMasked() {
+    @Test func layersResolveFirstWinsAndSecretsAreMasked() throws {
         let variables = Variables(layers: [["a": "env"]]).overlaid(with: ["password": "hunter22"], secret: true)
             .overlaid(with: ["a": "session"])
         #expect(variables.value(of: "a") == "session")
         #expect(variables.isSecret("password"))
-        #expect(SecretMasker(secrets: variables.secretValues).mask("pw=hunter22!") == "pw=\(SecretMasker.mask)!")
+        #expect(try Template("pw={{password}}, a={{a}}").expand(variables.maskingSecrets()) == "pw=\(Redactor.mask), a=session")
+        #expect(Redactor(secrets: variables.secretValues).query("pw=hunter22&x=hunter22-ish") == "pw=\(Redactor.mask)&x=hunter22-ish")
     }
 }
 

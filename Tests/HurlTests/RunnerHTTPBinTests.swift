@@ -20,10 +20,10 @@ import Transport
     }
 
     private func run(_ text: String, variables: [String: RunValue] = [:], secretNames: Set<String> = [],
-                     authorizer: (any RequestAuthorizing)? = nil, directory: String? = nil) async throws -> FileResult {
+                     profiles: (any AuthProfileResolving)? = nil, directory: String? = nil) async throws -> FileResult {
         var all = variables
         all["base"] = .string(httpbin.baseURL)
-        let configuration = RunConfiguration(variables: all, secretNames: secretNames, authorizer: authorizer)
+        let configuration = RunConfiguration(variables: all, secretNames: secretNames, authProfiles: profiles)
         let file = try HurlParser.parse(text, fileName: "t.hurl")
         let result = await HurlRunner(transport: transport, configuration: configuration).run(file, directory: directory)
         await transport.shutdown()
@@ -198,19 +198,38 @@ import Transport
         #expect(result.entries[0].failure?.message.hasPrefix("unknown variable 'nope'") == true)
     }
 
-    @Test func authProfilesGoThroughTheAuthorizer() async throws {
-        struct Bearer: RequestAuthorizing {
-            func authorize(_ request: HTTPRequest, profile: String) async throws -> HTTPRequest {
+    /// Profiles whose credentials are refused once: the first request carries a stale password, and
+    /// after the 401 the authorizer renews it, as an expired OAuth 2 token is refreshed.
+    private struct RenewingProfiles: AuthProfileResolving {
+        struct Authorizer: RequestAuthorizer {
+            let profile: String
+            func authorize(_ request: HTTPRequest) async throws -> HTTPRequest {
                 var request = request
-                request.headers.set("Authorization", "Bearer token-for-\(profile)")
+                request.headers.set("Authorization", "Basic " + Data("\(profile):stale".utf8).base64EncodedString())
+                return request
+            }
+            func recover(from response: HTTPResponse, for request: HTTPRequest) async throws -> HTTPRequest? {
+                guard response.status == 401 else { return nil }
+                var request = request
+                request.headers.set("Authorization", "Basic " + Data("\(profile):fresh".utf8).base64EncodedString())
                 return request
             }
         }
-        let text = "# @auth bin\nGET {{base}}/bearer\nHTTP 200\n[Asserts]\njsonpath \"$.token\" == \"token-for-bin\"\n"
-        expectPassed(try await run(text, authorizer: Bearer()))
+        func authorizer(forProfile name: String) throws -> any RequestAuthorizer { Authorizer(profile: name) }
+    }
+
+    @Test func authProfilesAuthorizeAndRenewOnceAfterA401() async throws {
+        let text = "# @auth bin\nGET {{base}}/basic-auth/bin/fresh\nHTTP 200\n[Asserts]\njsonpath \"$.user\" == \"bin\"\n"
+        expectPassed(try await run(text, profiles: RenewingProfiles()))
         let without = try await run(text)
         #expect(without.exitCode == .runtimeError)
         #expect(without.entries[0].failure?.message.contains("auth profile 'bin'") == true)
+    }
+
+    @Test func entriesWithoutAProfileAreSentAsWritten() async throws {
+        let result = try await run("GET {{base}}/headers\nHTTP 200\n[Asserts]\njsonpath \"$.headers.Authorization\" not exists\n",
+                                   profiles: RenewingProfiles())
+        expectPassed(result)
     }
 
     @Test func secretsAndRedactedCapturesAreMasked() async throws {
@@ -228,7 +247,7 @@ import Transport
         #expect(entry.captures.first?.value.contains("sup3r-s3cret") == false)
         let failed = try #require(entry.asserts.last)
         #expect(!failed.passed)
-        #expect(failed.actual == "\"\(SecretMasker.mask)\"")
+        #expect(failed.actual == "\"\(Redactor.mask)\"")
         #expect(!JSONReport.json(RunResult(files: [result], duration: .zero)).contains("sup3r-s3cret"))
     }
 

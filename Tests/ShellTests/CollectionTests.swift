@@ -34,7 +34,10 @@ import Testing
         #expect(saved == """
             # flows/create
             POST {{baseUrl}}/post
+            Accept: application/json, */*;q=0.5
             X-Trace: t1
+            [Options]
+            location: true
             {
               "name": "Ada",
               "n": 5
@@ -49,8 +52,11 @@ import Testing
 
             # flows/create
             GET {{baseUrl}}/anything/{{who}}
+            Accept: application/json, */*;q=0.5
             [Query]
             tag: x
+            [Options]
+            location: true
 
             HTTP 200
             [Asserts]

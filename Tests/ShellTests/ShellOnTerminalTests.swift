@@ -83,7 +83,8 @@ import Testing
         let authenticated = "apish [bin • basic ✓]> "
         try prompt(terminal, authenticated)
         terminal.send("GET /headers --body\r")
-        try terminal.waitFor("Basic " + Data("ada:pa55-word-xyz".utf8).base64EncodedString())
+        // httpbin echoes the header it received; the shell masks it where it stands in the body.
+        try terminal.waitFor(#""Authorization": "••••••""#)
         try prompt(terminal, authenticated)
         terminal.send("env secret token tok-SECRET-123\r")
         try prompt(terminal, authenticated)
@@ -99,5 +100,6 @@ import Testing
         #expect(mode == 0o600)
         let transcript = terminal.screenText
         #expect(!transcript.contains("pa55-word-xyz\r\nnow use"))
+        #expect(!transcript.contains(Data("ada:pa55-word-xyz".utf8).base64EncodedString()))
     }
 }

@@ -27,7 +27,7 @@ public struct OAuth1RequestSigner: Sendable {
         self.rsaPrivateKeyPEM = rsaPrivateKeyPEM
     }
 
-    /// What signing did, step by step, for `trace on`. Holds secrets: narrate it through the masker.
+    /// What signing did, step by step, for `trace on`. Holds secrets: narrate it through the redactor.
     public struct Report: Sendable {
         public var collected: [(source: String, name: String, value: String)]
         public var normalized: String

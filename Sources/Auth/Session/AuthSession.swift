@@ -16,14 +16,21 @@ public final class AuthSession: Sendable {
     private let traceState: Mutex<AuthTrace?>
     private let cached: Mutex<StoredCredentials?>
     private let renewal = Mutex<Task<OAuth2Token, any Error>?>(nil)
+    /// Learns every credential this session holds or obtains, so that output masks it.
+    private let secrets: SecretRegistry?
 
-    public init(profile: AuthProfile, storeKey: String, store: any SecretStore, sender: any HTTPSending, trace: AuthTrace?) {
+    public init(
+        profile: AuthProfile, storeKey: String, store: any SecretStore, sender: any HTTPSending, trace: AuthTrace?,
+        secrets: SecretRegistry? = nil
+    ) {
         self.profile = profile
         self.storeKey = storeKey
         self.store = store
         self.sender = sender
         self.traceState = Mutex(trace)
         self.cached = Mutex(nil)
+        self.secrets = secrets
+        secrets?.register(contentsOf: profile.method.secrets)
     }
 
     /// The conventional key of a profile's credentials: `auth/ENVIRONMENT/PROFILE.json`, one file per
@@ -44,6 +51,12 @@ public final class AuthSession: Sendable {
     /// and timestamp), an OAuth 2 token — refreshed first when it is about to expire, or obtained first
     /// for the client credentials and password grants, which need nobody at the keyboard.
     public func authorize(_ request: HTTPRequest) async throws -> HTTPRequest {
+        let authorized = try await applyCredentials(to: request)
+        secrets?.register(contentsOf: secretValues)
+        return authorized
+    }
+
+    private func applyCredentials(to request: HTTPRequest) async throws -> HTTPRequest {
         let narrate = narrator()
         switch profile.method {
         case .none:
@@ -166,7 +179,7 @@ public final class AuthSession: Sendable {
         var status = AuthStatus(
             profile: profile.name, method: profile.method.displayName, isReady: false, expiresAt: nil, scopes: [],
             canRefresh: false, details: [])
-        let mask = SecretMasker.mask
+        let mask = Redactor.mask
         switch profile.method {
         case .none:
             status.isReady = true
@@ -207,7 +220,7 @@ public final class AuthSession: Sendable {
     }
 
     /// Every secret this session knows now (passwords, client and consumer secrets, tokens), for a
-    /// `SecretMasker` over anything shown or saved: an authorized request carries some of them in its
+    /// `Redactor` over anything shown or saved: an authorized request carries some of them in its
     /// `Authorization` header or query.
     public var secretValues: [String] {
         let stored = (try? credentials()) ?? nil
@@ -241,6 +254,7 @@ public final class AuthSession: Sendable {
     private func save(_ credentials: StoredCredentials) throws {
         try credentials.save(storeKey, to: store)
         cached.withLock { $0 = credentials }
+        secrets?.register(contentsOf: secretValues)
     }
 
     private func signer(_ settings: OAuth1Settings) throws -> OAuth1RequestSigner {
@@ -407,3 +421,5 @@ private struct SilentInteraction: AuthInteraction {
     func openBrowser(_ url: String) {}
     func ask(_ prompt: String, secret: Bool) async -> String? { nil }
 }
+
+extension AuthSession: RequestAuthorizer {}

@@ -34,12 +34,12 @@ struct TraceNarrator: Sendable {
     func callAsFunction(_ line: @autoclosure () -> String) {
         guard let trace else { return }
         let text = line()
-        trace.emit(trace.reveal ? text : SecretMasker(secrets: secrets).mask(text))
+        trace.emit(trace.reveal ? text : Redactor(secrets: secrets).fields(text))
     }
 
     /// Shows `value` only when revealing: for secrets mentioned on purpose (a key's structure).
     func secret(_ value: String) -> String {
-        trace?.reveal == true ? value : (value.isEmpty ? "(empty)" : SecretMasker.mask)
+        trace?.reveal == true ? value : (value.isEmpty ? "(empty)" : Redactor.mask)
     }
 
     func adding(_ more: [String]) -> TraceNarrator {

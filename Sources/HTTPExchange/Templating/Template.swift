@@ -1,3 +1,5 @@
+import Hurl
+
 /// Text with `{{name}}` placeholders, as written in URLs, headers, bodies and auth settings.
 public struct Template: Sendable, Equatable, CustomStringConvertible {
     public enum Piece: Sendable, Equatable {
@@ -16,7 +18,7 @@ public struct Template: Sendable, Equatable, CustomStringConvertible {
         while let open = rest.firstRange(of: "{{") {
             guard let close = rest[open.upperBound...].firstRange(of: "}}") else { break }
             let name = rest[open.upperBound..<close.lowerBound].trimmingWhitespace()
-            guard Template.isVariableName(name) else {
+            guard Template.looksLikePlaceholder(name) else {
                 pieces.append(.text(String(rest[..<close.upperBound])))
                 rest = rest[close.upperBound...]
                 continue
@@ -43,19 +45,20 @@ public struct Template: Sendable, Equatable, CustomStringConvertible {
             switch piece {
             case .text(let text): result += text
             case .variable(let name):
-                guard let value = variables.value(of: name) else { throw UnknownVariableError(name: name) }
+                guard HurlPlaceholder.isVariableName(name), let value = variables.value(of: name) else {
+                    throw UnknownVariableError(name: name)
+                }
                 result += value
             }
         }
         return result
     }
 
-    /// Names are letters, digits, `_`, `-` and `.`; anything else between braces is left as text.
-    static func isVariableName(_ name: Substring) -> Bool {
-        !name.isEmpty && name.unicodeScalars.allSatisfy { scalar in
-            scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || scalar == "_" || scalar == "-"
-                || scalar == "."
-        }
+    /// One word between braces is meant as a variable; expanding it fails unless it is a variable name
+    /// by Hurl's rule (`HurlPlaceholder.isVariableName`), so that the shell never accepts a name a saved
+    /// collection could not expand. Anything else between braces is left as text.
+    static func looksLikePlaceholder(_ name: Substring) -> Bool {
+        !name.isEmpty && !name.contains { $0 == " " || $0 == "\t" || $0 == "{" || $0 == "}" || $0 == "\n" }
     }
 
     private static func mergingText(_ pieces: [Piece]) -> [Piece] {
@@ -74,5 +77,10 @@ public struct Template: Sendable, Equatable, CustomStringConvertible {
 public struct UnknownVariableError: Error, Sendable, Equatable, CustomStringConvertible {
     public let name: String
     public init(name: String) { self.name = name }
-    public var description: String { "unknown variable '\(name)': set it with `set \(name) = VALUE` or in the environment" }
+    public var description: String {
+        guard HurlPlaceholder.isVariableName(name) else {
+            return "'\(name)' is not a variable name: a name is a letter or _, then letters, digits, _ or - (as in Hurl files)"
+        }
+        return "unknown variable '\(name)': set it with `set \(name) = VALUE` or in the environment"
+    }
 }

@@ -3,7 +3,7 @@ public protocol VariableResolving {
 }
 
 /// The variables a request expands with, in layers: the first layer that has a name wins.
-/// Values of secret variables are remembered so that output can mask them wherever they appear.
+/// Names of secret variables are kept so that output can mask their values where they are placed.
 public struct Variables: VariableResolving, Sendable {
     public private(set) var layers: [[String: String]]
     public private(set) var secretNames: Set<String>
@@ -35,27 +35,17 @@ public struct Variables: VariableResolving, Sendable {
         return copy
     }
 
+    /// The same variables with every secret's value replaced by the mask: expanding a template
+    /// through them masks a secret exactly where its placeholder stood.
+    public func maskingSecrets() -> Variables {
+        overlaid(with: Dictionary(uniqueKeysWithValues: secretNames.map { ($0, Redactor.mask) }))
+    }
+
     public var secretValues: [String] {
-        secretNames.compactMap { value(of: $0) }.filter { $0.count >= 3 }
+        secretNames.compactMap { value(of: $0) }
     }
 }
 
 extension Dictionary: VariableResolving where Key == String, Value == String {
     public func value(of name: String) -> String? { self[name] }
 }
-
-/// Replaces secret values in text meant for people or files (traces, reports, history).
-public struct SecretMasker: Sendable {
-    public static let mask = "••••••"
-    public let secrets: [String]
-
-    public init(secrets: [String]) {
-        // Longest first, so that a secret containing another is masked whole.
-        self.secrets = secrets.filter { !$0.isEmpty }.sorted { $0.count > $1.count }
-    }
-
-    public func mask(_ text: String) -> String {
-        secrets.reduce(text) { $0.replacing($1, with: SecretMasker.mask) }
-    }
-}
-

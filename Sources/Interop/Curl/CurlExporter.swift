@@ -8,15 +8,13 @@ public enum CurlExporter {
     /// What apish's transport adds to a request that lacks it (and it decompresses the answer, as
     /// `--compressed` makes curl do).
     public static let transportDefaults: HTTPHeaders = ["Accept-Encoding": "gzip, deflate"]
-    static let credentialHeaders: Set<String> = ["authorization", "proxy-authorization", "cookie", "x-api-key"]
-
-    /// - Parameter masker: masks secrets and credential headers (keeping the scheme: `Bearer ••••••`);
-    ///   nil reveals everything.
-    public static func command(for request: HTTPRequest, masker: SecretMasker?) -> String {
-        func mask(_ text: String) -> String { masker?.mask(text) ?? text }
+    /// Give it a request through `Redactor.request` for a command that may be shown or kept.
+    /// - Parameter options: how the request is sent (redirects, TLS checks, timeouts), as curl flags;
+    ///   nil for the request alone.
+    public static func command(for request: HTTPRequest, options: SendOptions? = nil) -> String {
         var words = ["curl"]
         var prefix = ""
-        let url = mask(request.url)
+        let url = request.url
         if url.contains(where: { "[]{}".contains($0) }) { words.append("--globoff") }
         if RequestURL(request.url).map({ hasDotSegment($0.path) }) == true { words.append("--path-as-is") }
         let bodyMakesPost: Bool
@@ -32,6 +30,7 @@ public enum CurlExporter {
         }
         words.append(ShellQuoting.quote(url))
         words.append("--compressed")
+        if let options { words += flags(options) }
 
         var headers = request.headers
         if case .form = request.body, !headers.contains("Content-Type") {
@@ -44,17 +43,12 @@ public enum CurlExporter {
         for field in transportDefaults where !headers.contains(field.name) { headers.add(field.name, field.value) }
         for name in curlDefaults where !headers.contains(name) { headers.add(name, "") }
         for field in headers {
-            var value = field.value
-            if masker != nil, credentialHeaders.contains(field.name.lowercased()), !value.isEmpty {
-                let scheme = value.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
-                value = scheme.isEmpty || scheme == value ? SecretMasker.mask : "\(scheme) \(SecretMasker.mask)"
-            }
             let text: String
-            if value.isEmpty {
+            if field.value.isEmpty {
                 // `Name:` stops curl sending its own default; `Name;` sends a header with no value.
                 text = request.headers.contains(field.name) ? "\(field.name);" : "\(field.name):"
             } else {
-                text = "\(field.name): \(mask(value))"
+                text = "\(field.name): \(field.value)"
             }
             words += ["-H", ShellQuoting.quote(text)]
         }
@@ -64,21 +58,21 @@ public enum CurlExporter {
             break
         case .bytes(let bytes):
             if let text = String(validating: bytes, as: UTF8.self), !text.contains("\0") {
-                words += ["--data-binary", ShellQuoting.quote(mask(text))]
+                words += ["--data-binary", ShellQuoting.quote(text)]
             } else {
                 prefix = "printf '%b' " + ShellQuoting.quote(bytes.map { "\\x" + hex($0) }.joined()) + " | "
                 words += ["--data-binary", "@-"]
             }
         case .form(let fields):
             let text = fields.map {
-                PercentEncoding.encodeFormComponent($0.name) + "=" + PercentEncoding.encodeFormComponent(mask($0.value))
+                PercentEncoding.encodeFormComponent($0.name) + "=" + PercentEncoding.encodeFormComponent($0.value)
             }.joined(separator: "&")
             words += ["--data-binary", ShellQuoting.quote(text)]
         case .multipart(let parts):
             for part in parts {
                 switch part.content {
                 case .text(let value):
-                    words += ["--form-string", ShellQuoting.quote("\(part.name)=\(mask(value))")]
+                    words += ["--form-string", ShellQuoting.quote("\(part.name)=\(value)")]
                 case .file(let path, let fileName, let type):
                     var spec = "\(part.name)=@\(path)"
                     if fileName != (path.split(separator: "/").last.map(String.init) ?? path) { spec += ";filename=\(fileName)" }
@@ -88,6 +82,26 @@ public enum CurlExporter {
             }
         }
         return prefix + words.joined(separator: " ")
+    }
+
+    /// curl's flags for what differs from its own defaults: it follows no redirects, checks TLS, and
+    /// has no time limit.
+    static func flags(_ options: SendOptions) -> [String] {
+        var flags: [String] = []
+        if options.followRedirects { flags += ["-L", "--max-redirs", "\(options.maxRedirects)"] }
+        if options.insecure { flags.append("-k") }
+        if let path = options.caCertificatePath { flags += ["--cacert", ShellQuoting.quote(path)] }
+        if let timeout = options.connectTimeout, timeout != SendOptions().connectTimeout {
+            flags += ["--connect-timeout", seconds(timeout)]
+        }
+        if let timeout = options.timeout { flags += ["--max-time", seconds(timeout)] }
+        return flags
+    }
+
+    private static func seconds(_ duration: Duration) -> String {
+        let (whole, attoseconds) = duration.components
+        let milliseconds = attoseconds / 1_000_000_000_000_000
+        return milliseconds == 0 ? "\(whole)" : "\(whole).\(String(milliseconds + 1000).dropFirst())"
     }
 
     private static func hasDotSegment(_ path: String) -> Bool {

@@ -172,15 +172,17 @@ public enum PostmanImporter {
             leading += scripts.comments
             entry.request.trivia.leadingLines = leading
             let asserts = context.testAsserts + scripts.asserts
-            if !asserts.isEmpty {
-                entry.response = HurlResponse(status: .any, sections: [HurlResponseSection(name: "Asserts", content: .asserts(asserts))])
-            }
+            var sections: [HurlResponseSection] = []
+            if !scripts.captures.isEmpty { sections.append(HurlResponseSection(name: "Captures", content: .captures(scripts.captures))) }
+            if !asserts.isEmpty { sections.append(HurlResponseSection(name: "Asserts", content: .asserts(asserts))) }
+            if !sections.isEmpty { entry.response = HurlResponse(status: .any, sections: sections) }
             return entry
         }
 
         /// Test scripts converted to asserts; what is left, and every pre-request script, as comments.
-        private mutating func events(_ item: JSONValue, location: String) -> (asserts: [HurlAssert], comments: [HurlTrivia.Line]) {
+        private mutating func events(_ item: JSONValue, location: String) -> (asserts: [HurlAssert], captures: [HurlCapture], comments: [HurlTrivia.Line]) {
             var asserts: [HurlAssert] = []
+            var captures: [HurlCapture] = []
             var comments: [HurlTrivia.Line] = []
             for event in item["event"]?.arrayValue ?? [] where event["disabled"]?.boolValue != true {
                 let listen = event["listen"]?.stringValue ?? "script"
@@ -191,6 +193,7 @@ public enum PostmanImporter {
                 if listen == "test" {
                     let result = PostmanScriptConverter.convert(source)
                     asserts += result.asserts
+                    captures += result.captures
                     unconverted = result.unconverted
                 } else {
                     unconverted = source.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
@@ -201,7 +204,7 @@ public enum PostmanImporter {
                 comments += PostmanScriptComment.lines(listen: listen == "test" ? "test" : "prerequest", unconverted)
                 warnings.append("\(location): \(kind) kept as a comment (\(unconverted.count) line\(unconverted.count == 1 ? "" : "s"))")
             }
-            return (asserts, comments)
+            return (asserts, captures, comments)
         }
     }
 }

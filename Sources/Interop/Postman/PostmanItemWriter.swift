@@ -16,7 +16,8 @@ enum PostmanItemWriter {
             case "variable":
                 let (key, value) = option.value.description.splitOnce("=")
                 variables.append(pair(key, value ?? ""))
-            case "location" where option.value.description == "true": behavior.append(key: "followRedirects", value: true)
+            case "location": behavior.append(key: "followRedirects", value: .bool(option.value.description == "true"))
+            case "user" where entry.request.basicAuth == nil && entry.authProfile == nil: continue
             case "insecure" where option.value.description == "true": behavior.append(key: "strictSSL", value: false)
             default: warnings.append("\(location): option '\(option.name)' has no Postman equivalent; left out")
             }
@@ -25,7 +26,9 @@ enum PostmanItemWriter {
 
         var requestObject = JSONObject()
         requestObject.append(key: "method", value: .string(request.method))
-        requestObject.append(key: "header", value: .array(request.headers.map { pair($0.key.description, $0.value.description) }))
+        var headers = request.headers.map { pair($0.key.description, $0.value.description) }
+        if let implied = impliedContentType(request) { headers.append(pair("Content-Type", implied)) }
+        requestObject.append(key: "header", value: .array(headers))
         if let body = body(for: request, location: location, warnings: &warnings) { requestObject.append(key: "body", value: body) }
         requestObject.append(key: "url", value: PostmanURL.object(for: url(of: request)))
         if let auth = auth(for: entry, location: location, profiles: authProfiles, warnings: &warnings) {
@@ -38,7 +41,10 @@ enum PostmanItemWriter {
         if let response = entry.response {
             var asserts = response.asserts
             if case .code(let code) = response.status {
-                asserts.insert(HurlAssert(query: .status, predicate: HurlPredicate(function: .equal, value: .number(String(code)))), at: 0)
+                let status = HurlAssert(query: .status, predicate: HurlPredicate(function: .equal, value: .number(String(code))))
+                if !asserts.contains(where: { $0.query == .status && $0.filters.isEmpty && $0.predicate == status.predicate }) {
+                    asserts.insert(status, at: 0)
+                }
             }
             asserts += response.headers.map {
                 HurlAssert(query: .header($0.key), predicate: HurlPredicate(function: .equal, value: .string($0.value)))
@@ -48,7 +54,13 @@ enum PostmanItemWriter {
             for assert in script.unexported {
                 warnings.append("\(location): assert '\(HurlWriter.text(of: assert))' has no Postman form; left out")
             }
-            if !response.captures.isEmpty { warnings.append("\(location): captures are not exported") }
+            for capture in response.captures {
+                if let line = PostmanScriptWriter.line(for: capture) {
+                    tests.append(line)
+                } else {
+                    warnings.append("\(location): capture '\(HurlWriter.text(of: capture))' has no Postman form; left out")
+                }
+            }
             if response.body != nil { warnings.append("\(location): the expected response body is not exported") }
         }
         var events: [JSONValue] = []
@@ -60,6 +72,19 @@ enum PostmanItemWriter {
         }
         if !events.isEmpty { item.append(key: "event", value: .array(events)) }
         return .object(item)
+    }
+
+    /// The content type Hurl sends with a JSON, XML or GraphQL body that names none: Postman sends no
+    /// header for a raw body, so the exported request says it.
+    private static func impliedContentType(_ request: HurlRequest) -> String? {
+        guard !request.headers.contains(where: { $0.key.description.lowercased() == "content-type" }), let body = request.body else { return nil }
+        switch body.content {
+        case .json: return "application/json"
+        case .xml: return "application/xml"
+        case .multiline(let multiline):
+            return ["json": "application/json", "xml": "application/xml", "graphql": "application/json"][multiline.language ?? ""]
+        default: return nil
+        }
     }
 
     private static func url(of request: HurlRequest) -> String {
@@ -130,6 +155,10 @@ enum PostmanItemWriter {
     private static func auth(for entry: HurlEntry, location: String, profiles: [String: [String: String]], warnings: inout [String]) -> JSONValue? {
         if let basic = entry.request.basicAuth, entry.authProfile == nil {
             return PostmanAuthWriter.block(type: "basic", [("username", basic.key.description), ("password", basic.value.description)])
+        }
+        if let user = entry.request.options.last(where: { $0.name == "user" }), entry.authProfile == nil {
+            let (username, password) = user.value.description.splitOnce(":")
+            return PostmanAuthWriter.block(type: "basic", [("username", username), ("password", password ?? "")])
         }
         guard let profile = entry.authProfile else { return nil }
         if profile == "none" { return .object(JSONObject([(key: "type", value: "noauth")])) }

@@ -7,6 +7,8 @@ import Hurl
 enum PostmanScriptConverter {
     struct Result: Equatable {
         var asserts: [HurlAssert] = []
+        /// `pm.environment.set("id", pm.response.json().id)` and its kin, as captures.
+        var captures: [HurlCapture] = []
         /// Source lines that were not converted, in order.
         var unconverted: [String] = []
     }
@@ -36,6 +38,8 @@ enum PostmanScriptConverter {
                 }
             } else if let alias = jsonAlias(statement) {
                 aliases.insert(alias)
+            } else if let converted = capture(statement, aliases: aliases) {
+                result.captures.append(converted)
             } else if let converted = assertion(statement, aliases: aliases) {
                 result.asserts += converted
             } else {
@@ -67,6 +71,14 @@ enum PostmanScriptConverter {
     private static func jsonAlias(_ statement: String) -> String? {
         let pattern = #/^(?:var|let|const)\s+([A-Za-z_$][\w$]*)\s*=\s*(?:pm\.response\.json\(\)|JSON\.parse\(\s*(?:responseBody|pm\.response\.text\(\))\s*\))$/#
         return statement.wholeMatch(of: pattern).map { String($0.1) }
+    }
+
+    /// `pm.(environment|collectionVariables|variables|globals).set("name", <a JSON body path>)`.
+    private static func capture(_ statement: String, aliases: Set<String>) -> HurlCapture? {
+        let pattern = #/pm\.(?:environment|collectionVariables|variables|globals)\.set\(\s*(["'])([A-Za-z_][\w-]*)\1\s*,\s*(.+)\)/#
+        guard let match = statement.trimmingJS().wholeMatch(of: pattern), case .jsonpath(let path)? = query(String(match.3), aliases: aliases)
+        else { return nil }
+        return HurlCapture(name: HurlTemplate(text: String(match.2)), query: .jsonpath(path))
     }
 
     private static func assertion(_ statement: String, aliases: Set<String>) -> [HurlAssert]? {

@@ -20,6 +20,15 @@ enum PostmanScriptWriter {
         return (lines, unexported)
     }
 
+    /// A capture as the line that sets a collection variable, in the form the converter reads back; nil
+    /// for captures other than a plain JSON path.
+    static func line(for capture: HurlCapture) -> String? {
+        guard capture.filters.isEmpty, let name = capture.name.literalText, case .jsonpath(let path) = capture.query,
+            let path = path.literalText, let accessor = accessor(path)
+        else { return nil }
+        return "pm.collectionVariables.set(\(JSONValue.quoted(name)), pm.response.json()\(accessor));"
+    }
+
     private static func statement(for assert: HurlAssert) -> String? {
         guard assert.filters.isEmpty, !assert.predicate.negated else { return nil }
         let function = assert.predicate.function

@@ -50,6 +50,8 @@ struct EntryOptions {
                 skip = value
             case "user":
                 user = text
+            case "cacert":
+                send.caCertificatePath = text
             default:
                 // The others do not change how apish runs the entry: responses are always
                 // decompressed (compressed), verbosity is the command's (verbose), and options

@@ -42,41 +42,35 @@ struct EntryRunner {
 
     private func runOnce(_ entry: HurlEntry, options: EntryOptions, base: EntryResult, variables: inout VariableStore) async -> EntryResult {
         var result = base
-        var masker = masker(for: variables)
+        var redactor = Redactor(configuration.secrets, variables)
         var request: HTTPRequest
+        let signer: (profile: String, authorizer: any RequestAuthorizer)?
         do throws(RunFailure) {
             request = try RequestBuilder(variables: variables, baseURL: configuration.baseURL, directory: directory)
                 .build(entry.request, user: options.user)
-            // An entry names its profile; `--auth NAME` covers the others unless they authenticate
-            // themselves ([BasicAuth], an Authorization header).
-            let profile = entry.authProfile
-                ?? (request.headers.contains("Authorization") ? nil : configuration.defaultAuthProfile)
-            if let profile {
-                guard let authorizer = configuration.authorizer else {
-                    throw RunFailure("auth profile '\(profile)' is named but no auth profiles are available here", line: entry.line)
-                }
-                do {
-                    request = try await authorizer.authorize(request, profile: profile)
-                } catch {
-                    throw RunFailure("auth profile '\(profile)': \(error)", line: entry.line)
-                }
-            }
+            signer = try self.signer(for: entry, request: request)
         } catch {
-            result.failure = RunFailure(masker.mask(error.message), line: error.line ?? entry.line)
+            result.failure = RunFailure(redactor.fields(error.message), line: error.line ?? entry.line)
             return result
         }
-        result.url = masker.mask(request.url)
-        result.request = request
         let clock = ContinuousClock()
         let start = clock.now
         let response: HTTPResponse
         do {
-            response = try await transport.send(request, options: options.send)
+            let exchange = try await AuthorizedExchange.send(request, authorizer: signer?.authorizer, through: transport, options: options.send)
+            request = exchange.request
+            response = exchange.response
         } catch {
+            result.url = redactor.url(request.url)
+            result.request = redactor.request(request)
             result.duration = clock.now - start
-            result.failure = RunFailure(masker.mask(String(describing: error)), line: entry.line)
+            let named = error is AuthorizationError ? signer.map { "auth profile '\($0.profile)': " } ?? "" : ""
+            result.failure = RunFailure(redactor.fields(named + String(describing: error)), line: entry.line)
             return result
         }
+        redactor = Redactor(configuration.secrets, variables)
+        result.url = redactor.url(request.url)
+        result.request = redactor.request(request)
         result.response = response
         result.duration = response.elapsed
         guard let spec = entry.response else { return result }
@@ -86,22 +80,31 @@ struct EntryRunner {
             do throws(EvaluationError) {
                 let value = try ResponseChecks.capture(capture, response: response, variables: variables)
                 variables.set(name, value, secret: capture.redacted)
-                masker = self.masker(for: variables)
-                result.captures.append(CaptureResult(name: name, line: capture.line, value: masker.mask(value.display)))
+                redactor = Redactor(configuration.secrets, variables)
+                result.captures.append(CaptureResult(name: name, line: capture.line, value: redactor.display(value)))
             } catch {
-                result.failure = RunFailure("capture \(name): \(masker.mask(error.message))", line: capture.line)
+                result.failure = RunFailure("capture \(name): \(redactor.fields(error.message))", line: capture.line)
                 return result
             }
         }
-        result.asserts = ImplicitAsserts(variables: variables, masker: masker).check(spec, response: response)
+        result.asserts = ImplicitAsserts(variables: variables, redactor: redactor).check(spec, response: response)
         for assert in spec.asserts {
             result.asserts.append(
-                ResponseChecks.check(assert, response: response, variables: variables, directory: directory, masker: masker))
+                ResponseChecks.check(assert, response: response, variables: variables, directory: directory, redactor: redactor))
         }
         return result
     }
 
-    private func masker(for variables: VariableStore) -> SecretMasker {
-        SecretMasker(secrets: configuration.secretValues + variables.secretValues)
+    /// The authorizer of the profile that signs the entry, by the one rule (`AuthPolicy`).
+    private func signer(for entry: HurlEntry, request: HTTPRequest) throws(RunFailure) -> (profile: String, authorizer: any RequestAuthorizer)? {
+        guard case .profile(let profile) = configuration.authPolicy.choose(named: entry.authProfile, for: request) else { return nil }
+        guard let profiles = configuration.authProfiles else {
+            throw RunFailure("auth profile '\(profile)' is named but no auth profiles are available here (run with --env NAME)", line: entry.line)
+        }
+        do {
+            return (profile, try profiles.authorizer(forProfile: profile))
+        } catch {
+            throw RunFailure("auth profile '\(profile)': \(error)", line: entry.line)
+        }
     }
 }

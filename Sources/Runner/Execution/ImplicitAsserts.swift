@@ -6,7 +6,7 @@ import JSON
 /// line, and its body.
 struct ImplicitAsserts {
     let variables: VariableStore
-    let masker: SecretMasker
+    let redactor: Redactor
 
     func check(_ spec: HurlResponse, response: HTTPResponse) -> [AssertResult] {
         var results: [AssertResult] = []
@@ -34,18 +34,19 @@ struct ImplicitAsserts {
             let name = try variables.expand(header.key)
             let value = try variables.expand(header.value)
             let values = response.headers.values(name)
-            return AssertResult(line: header.line, expression: masker.mask("header \"\(name)\" == \(RunValue.string(value).display)"),
-                                expected: masker.mask(RunValue.string(value).display),
-                                actual: values.isEmpty ? "none" : masker.mask(values.map { RunValue.string($0).display }.joined(separator: ", ")),
+            let expected = redactor.display(.string(value))
+            return AssertResult(line: header.line, expression: "header \"\(name)\" == \(expected)", expected: expected,
+                                actual: values.isEmpty ? "none" : values.map { redactor.display(.string($0)) }.joined(separator: ", "),
                                 passed: values.contains(value), isImplicit: true)
         } catch {
             return AssertResult(line: header.line, expression: "header \(header.key)", expected: "", actual: "",
-                                passed: false, error: masker.mask(error.message), isImplicit: true)
+                                passed: false, error: redactor.fields(error.message), isImplicit: true)
         }
     }
 
     private func checkBody(_ body: HurlBody, response: HTTPResponse) -> AssertResult {
-        let actualText = String(validating: response.body, as: UTF8.self).map { RunValue.string($0).display }
+        let shownBody = redactor.body(response.body, contentType: response.contentType)
+        let actualText = String(validating: shownBody, as: UTF8.self).map { RunValue.string($0).display }
             ?? RunValue.bytes(response.body).display
         do throws(RunFailure) {
             let passed: Bool
@@ -78,11 +79,11 @@ struct ImplicitAsserts {
                 expected = value.display
                 passed = value.isEqual(to: RunValue.bytes(response.body))
             }
-            return AssertResult(line: body.line, expression: "body == \(Self.kind(of: body.content))", expected: masker.mask(expected),
-                                actual: masker.mask(actualText), passed: passed, isImplicit: true)
+            return AssertResult(line: body.line, expression: "body == \(Self.kind(of: body.content))", expected: String(decoding: redactor.body(Array(expected.utf8), contentType: response.contentType), as: UTF8.self),
+                                actual: actualText, passed: passed, isImplicit: true)
         } catch {
             return AssertResult(line: body.line, expression: "body == \(Self.kind(of: body.content))", expected: "",
-                                actual: masker.mask(actualText), passed: false, error: masker.mask(error.message), isImplicit: true)
+                                actual: actualText, passed: false, error: redactor.fields(error.message), isImplicit: true)
         }
     }
 

@@ -23,6 +23,8 @@ struct RequestBuilder {
         for header in request.headers {
             headers.add(try variables.expand(header.key), try variables.expand(header.value))
         }
+        // Identify as the shell does (Hurl sends its own name too), so a replayed request is the typed one.
+        if !headers.contains("User-Agent") { headers.add("User-Agent", RequestSpec.userAgent) }
         let cookies = try pairs(request.cookies)
         if !cookies.isEmpty {
             headers.add("Cookie", cookies.map { "\($0.0)=\($0.1)" }.joined(separator: "; "))

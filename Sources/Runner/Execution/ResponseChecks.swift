@@ -15,25 +15,25 @@ public enum ResponseChecks {
         return value
     }
 
-    /// The assert's outcome with its expression, expected and actual values, secrets masked.
+    /// The assert's outcome with its expression, expected and actual values, secrets masked where placed.
     /// - Parameter directory: where `file,…;` values are read from.
     public static func check(
-        _ assert: HurlAssert, response: HTTPResponse, variables: VariableStore, directory: String?, masker: SecretMasker
+        _ assert: HurlAssert, response: HTTPResponse, variables: VariableStore, directory: String?, redactor: Redactor
     ) -> AssertResult {
-        let expression = masker.mask(HurlWriter.text(of: assert))
+        let expression = HurlWriter.text(of: assert)
         var actual: RunValue?
         do throws(EvaluationError) {
             let raw = try QueryEvaluator.evaluate(assert.query, in: QueryContext(response: response, variables: variables))
             actual = try FilterDispatch.apply(assert.filters, to: raw, variables: variables)
-            let expected = try assert.predicate.value.map { value throws(EvaluationError) in
+            let expected: RunValue? = try assert.predicate.value.map { value throws(EvaluationError) in
                 try ExpectedValue.resolve(value, variables: variables, directory: directory)
             }
             let outcome = try PredicateDispatch.evaluate(assert.predicate, actual: actual, expected: expected)
-            return AssertResult(line: assert.line, expression: expression, expected: masker.mask(outcome.expected),
-                                actual: masker.mask(display(actual)), passed: outcome.passed)
+            return AssertResult(line: assert.line, expression: expression, expected: redactor.expectation(outcome.expected, value: expected),
+                                actual: redactor.display(actual), passed: outcome.passed)
         } catch {
-            return AssertResult(line: assert.line, expression: expression, expected: "", actual: masker.mask(display(actual)),
-                                passed: false, error: masker.mask(error.message))
+            return AssertResult(line: assert.line, expression: expression, expected: "", actual: redactor.display(actual),
+                                passed: false, error: redactor.fields(error.message))
         }
     }
 }

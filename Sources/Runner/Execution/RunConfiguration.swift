@@ -1,14 +1,14 @@
 import HTTPExchange
 
 /// How a run behaves. The `apish run` command builds one from its options; the shell's environment
-/// wiring fills `variables`, `baseURL`, `secretValues` and `authorizer`.
+/// wiring fills `variables`, `baseURL`, `secrets` and `authProfiles`.
 public struct RunConfiguration: Sendable {
     /// Variables every file starts with (`--variable`, `--variables-file`, the environment).
     public var variables: [String: RunValue]
     /// Names among `variables` whose values are secrets, masked in results and reports.
     public var secretNames: Set<String>
-    /// Other texts to mask (tokens, passwords known to the caller).
-    public var secretValues: [String]
+    /// Every other secret the run holds (environment secrets, tokens its auth profiles obtain).
+    public var secrets: SecretRegistry
     /// Relative request URLs resolve against it (an environment's `baseUrl`); nil keeps Hurl's rule
     /// that URLs are absolute.
     public var baseURL: String?
@@ -23,21 +23,21 @@ public struct RunConfiguration: Sendable {
     public var failFast: Bool
     /// Keep running a file's entries after one failed (Hurl's `--continue-on-error`).
     public var continueOnError: Bool
-    /// Authorizes requests of entries that name an auth profile (`# @auth NAME`).
-    public var authorizer: (any RequestAuthorizing)?
-    /// The profile for entries that name none and carry no Authorization header (`apish run --auth NAME`).
-    /// Nil sends such entries as written, as Hurl does.
-    public var defaultAuthProfile: String?
+    /// The auth profiles entries can name (`# @auth NAME`); nil when the run has none.
+    public var authProfiles: (any AuthProfileResolving)?
+    /// Which profile signs an entry. By default only the one an entry names, so entries are sent as
+    /// written, as Hurl sends them; `apish run --auth NAME` adds a default.
+    public var authPolicy = AuthPolicy()
 
     public init(
-        variables: [String: RunValue] = [:], secretNames: Set<String> = [], secretValues: [String] = [],
+        variables: [String: RunValue] = [:], secretNames: Set<String> = [], secrets: SecretRegistry = SecretRegistry(),
         baseURL: String? = nil, followRedirects: Bool = false, insecure: Bool = false,
         connectTimeout: Duration? = .seconds(10), timeout: Duration? = nil, jobs: Int = 1, failFast: Bool = false,
-        continueOnError: Bool = false, authorizer: (any RequestAuthorizing)? = nil
+        continueOnError: Bool = false, authProfiles: (any AuthProfileResolving)? = nil
     ) {
         self.variables = variables
         self.secretNames = secretNames
-        self.secretValues = secretValues
+        self.secrets = secrets
         self.baseURL = baseURL
         self.followRedirects = followRedirects
         self.insecure = insecure
@@ -46,12 +46,12 @@ public struct RunConfiguration: Sendable {
         self.jobs = jobs
         self.failFast = failFast
         self.continueOnError = continueOnError
-        self.authorizer = authorizer
+        self.authProfiles = authProfiles
     }
 }
 
-/// The seam for auth profiles: given an entry's expanded request and the profile it names, return
-/// the request with its credentials (a header, a signature, a token). The Auth module provides it.
-public protocol RequestAuthorizing: Sendable {
-    func authorize(_ request: HTTPRequest, profile: String) async throws -> HTTPRequest
+/// The seam for auth profiles: the authorizer of the profile an entry names. The Pipeline module
+/// provides it from an environment.
+public protocol AuthProfileResolving: Sendable {
+    func authorizer(forProfile name: String) throws -> any RequestAuthorizer
 }

@@ -7,6 +7,9 @@ import JSON
 public struct VariableStore: Sendable {
     public private(set) var values: [String: RunValue]
     public private(set) var secretNames: Set<String>
+    /// Leaves an unknown `{{name}}` as written instead of failing: for showing a file's requests
+    /// (export) before the captures they depend on exist.
+    public var keepsUnknownPlaceholders = false
 
     public init(_ values: [String: RunValue] = [:], secretNames: Set<String> = []) {
         self.values = values
@@ -20,9 +23,9 @@ public struct VariableStore: Sendable {
         if secret { secretNames.insert(name) }
     }
 
-    /// Values to mask wherever they appear in text meant for people or files.
+    /// Values to mask where they are placed in text meant for people or files.
     public var secretValues: [String] {
-        secretNames.compactMap { values[$0]?.templateText }.filter { $0.count >= 3 }
+        secretNames.compactMap { values[$0]?.templateText }
     }
 
     /// The value of a placeholder: a variable, or Hurl's functions `newUuid` and `newDate`.
@@ -31,7 +34,9 @@ public struct VariableStore: Sendable {
         switch placeholder.name {
         case "newUuid": return .string(UUID().uuidString.lowercased())
         case "newDate": return .string(ISODate.format(Date().timeIntervalSince1970))
-        default: throw RunFailure("unknown variable '\(placeholder.name)': give it with --variable \(placeholder.name)=VALUE, in the environment or capture it first")
+        default:
+            if keepsUnknownPlaceholders { return .string(placeholder.description) }
+            throw RunFailure("unknown variable '\(placeholder.name)': give it with --variable \(placeholder.name)=VALUE, in the environment or capture it first")
         }
     }
 

@@ -1,5 +1,6 @@
 import Auth
 import HTTPExchange
+import Pipeline
 import Workspace
 
 /// `auth …` and `trace …`: auth profiles of the environment in use, logins, and watching the flows.
@@ -102,7 +103,7 @@ enum AuthCommands {
                 let status = live.status
                 let mark = name == defaultName ? style.paint(" (default)", .green) : ""
                 output.line(style.paint(name, .bold) + " — " + status.method + " " + (status.isReady ? style.paint("ready", .green) : style.paint("not logged in", .yellow)) + mark)
-                for line in status.details { output.line("  " + session.masker.mask(line)) }
+                for line in status.details { output.line("  " + session.redactor.fields(line)) }
             }
         case "new", "add":
             guard words.count >= 2 else { throw .usage("usage: auth new NAME TYPE [KEY=VALUE…]") }

@@ -4,6 +4,7 @@ import Hurl
 import Interop
 import JSON
 import JSONPath
+import Pipeline
 import Runner
 import Workspace
 
@@ -97,14 +98,14 @@ enum CollectionCommands {
         let record = try session.exchange(nil)
         let assert = try parseAssert(text, response: record.response)
         let variables = try runVariables(session)
-        let result = ResponseChecks.check(assert, response: record.response, variables: variables, directory: session.workspace.root, masker: session.masker)
+        let result = ResponseChecks.check(assert, response: record.response, variables: variables, directory: session.workspace.root, redactor: session.redactor)
         let style = session.output.style
         guard result.passed else {
             var message = "expectation failed: \(result.expression)\n  expected: \(result.expected)\n  actual:   \(result.actual)"
             if let error = result.error { message += "\n  \(error)" }
             throw .expectation(message)
         }
-        session.exchanges[session.exchanges.count - 1].expectations.append(HurlWriter.text(of: assert))
+        session.exchanges[session.exchanges.count - 1].expectations.append(assert)
         session.output.line(style.paint("✓ ", .boldGreen) + result.expression)
     }
 
@@ -153,22 +154,47 @@ enum CollectionCommands {
             guard !name.contains(".."), !name.hasPrefix("/") else { throw .usage("'\(name)' must stay under collections/") }
             path = session.workspace.collectionsFolder + "/" + name + ".hurl"
         }
-        let profile = record.options.authProfile
-            ?? (record.spec.items.contains { if case .header(let header, _) = $0 { header.lowercased() == "authorization" } else { false } }
-                ? nil : (try? session.resolvedEnvironment()).flatMap { $0.flatMap(AuthRegistry.defaultProfile) })
-        let entryText = try SavedEntryWriter.text(record: record, title: name, authProfile: profile == "none" ? nil : profile)
-        let existing = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
-        let combined = existing.isEmpty ? entryText : existing + (existing.hasSuffix("\n\n") ? "" : existing.hasSuffix("\n") ? "\n" : "\n\n") + entryText
-        do {
-            let parsed = try HurlParser.parse(combined, fileName: path)
-            try AtomicFile.write(HurlWriter.write(parsed), to: path)
-        } catch let error as HurlParseError {
-            throw .runtime("the collection \(path) would not parse after saving (nothing written): \(error.rendered)")
-        } catch {
-            throw .runtime("\(error)")
+        var entry = try SavedEntryWriter.entry(record: record, title: name)
+        try keepCredentialsOut(of: &entry, session: session)
+        var collection = HurlFile(fileName: path, entries: [])
+        if let existing = try? String(contentsOfFile: path, encoding: .utf8) {
+            do { collection = try HurlParser.parse(existing, fileName: path) } catch let error as HurlParseError {
+                throw .runtime("the collection \(path) does not parse (nothing written): \(error.rendered)")
+            } catch {
+                throw .runtime("\(error)")
+            }
         }
+        if !collection.entries.isEmpty { entry.request.trivia.leadingLines.insert(.blank, at: 0) }
+        collection.entries.append(entry)
+        do { try AtomicFile.write(HurlWriter.write(collection), to: path) } catch { throw .runtime("\(error)") }
         let shown = path.hasPrefix(session.workspace.root + "/") ? String(path.dropFirst(session.workspace.root.count + 1)) : path
         session.output.line("saved \(record.spec.method) \(record.spec.target) to \(shown)")
+    }
+
+    /// Credentials typed as text become `{{name}}` in the entry and secrets of the environment in use.
+    static func keepCredentialsOut(of entry: inout HurlEntry, session: ShellSession) throws(ShellError) {
+        let environment = try session.resolvedEnvironment()
+        let variables = session.variables(in: environment)
+        var existing: [String: String?] = [:]
+        for name in variables.names {
+            let secretValue: String? = variables.isSecret(name) ? variables.value(of: name) : nil
+            existing.updateValue(secretValue, forKey: name)
+        }
+        var credentials = LiteralCredentials(existing: existing)
+        credentials.extract(from: &entry)
+        guard !credentials.secrets.isEmpty else { return }
+        let names = credentials.secrets.map(\.name).joined(separator: ", ")
+        guard let environment else {
+            throw .usage("the request carries credentials typed as text (\(names)), which a collection never holds: "
+                         + "`env use NAME` first, and `save` keeps them as secrets of that environment")
+        }
+        for secret in credentials.secrets {
+            do { try session.workspace.storeSecret(environment: environment.name, name: secret.name, value: secret.value) } catch {
+                throw .runtime("\(error)")
+            }
+        }
+        session.output.note("the credentials typed in the request are saved as {{\(credentials.secrets.map(\.name).joined(separator: "}}, {{"))}}: "
+                            + "secrets of environment '\(environment.name)', values in the state folder")
     }
 
     // MARK: run
@@ -185,16 +211,17 @@ enum CollectionCommands {
         guard !paths.isEmpty else { throw .usage("usage: run PATH… (a .hurl file or a folder of them)") }
         let files: [String]
         do { files = try HurlFileCollector.collect(paths.map(session.resolveLocalPath)) } catch { throw .usage(error.message) }
-        let variables = try runVariables(session)
-        var configuration = RunConfiguration(
-            variables: variables.values, secretNames: variables.secretNames, secretValues: session.masker.secrets)
+        var configuration = RunConfiguration()
         if let environment = try session.resolvedEnvironment() {
-            configuration.baseURL = environment.baseURL
-            configuration.authorizer = EnvironmentAuthorizer(
-                registry: session.authRegistry, environment: environment, variables: try session.variables())
+            RunEnvironment.apply(environment, variables: session.variables(in: environment), registry: session.authRegistry,
+                                 authProfile: authOverride, to: &configuration)
+        } else {
+            let variables = try runVariables(session)
+            configuration.variables = variables.values
+            configuration.secretNames = variables.secretNames
+            configuration.baseURL = variables.values["baseUrl"].map(\.display)
+            if let authOverride { throw .usage("--auth \(authOverride): auth profiles belong to an environment; `env use NAME` first") }
         }
-        configuration.defaultAuthProfile = authOverride
-        configuration.baseURL = variables.values["baseUrl"].map(\.display) ?? configuration.baseURL
         let runner = HurlRunner(transport: session.transport(), configuration: configuration)
         let output = session.output
         let result = await runner.run(paths: files) { file in

@@ -80,7 +80,7 @@ enum EnvironmentCommands {
                 case .section(let kind, let sectionName): output.line(style.paint("[\(kind) \(sectionName)]", .bold))
                 case .entry(let entry):
                     let value: String = entry.isSecret
-                        ? (resolved.missingSecrets.contains(entry.key) ? "(no value)" : SecretMasker.mask)
+                        ? (resolved.missingSecrets.contains(entry.key) ? "(no value)" : Redactor.mask)
                             + (entry.environmentVariable.map { " from $\($0)" } ?? "")
                         : entry.value
                     output.line("\(style.paint(entry.key, .cyan)) = \(value)")
@@ -113,8 +113,7 @@ enum EnvironmentCommands {
             var value = rest.count > 1 ? rest.dropFirst().joined(separator: " ") : nil
             if value == nil { value = await session.askSecret("value of secret '\(key)': ") }
             guard let value, !value.isEmpty else { throw .usage("no value given for secret '\(key)'") }
-            try edit(name) { (document: inout EnvironmentDocument) throws(ShellError) in document.set(.init(key: key, value: "", isSecret: true)) }
-            do { try workspace.setSecret(environment: name, name: key, value: value) } catch { throw .runtime("\(error)") }
+            do { try workspace.storeSecret(environment: name, name: key, value: value) } catch { throw .runtime("\(error)") }
             output.line("stored secret '\(key)' for environment '\(name)' in the state folder (0600)")
         case "rm", "delete":
             guard let name = rest.first, rest.count == 1 else { throw .usage("usage: env rm NAME") }

@@ -32,8 +32,7 @@ enum GeneralCommands {
             run: { session, arguments, _ throws(ShellError) in
                 let variables = try session.variables()
                 do throws(UnknownVariableError) {
-                    let text = try Template(arguments.joined(separator: " ")).expand(variables)
-                    session.output.line(session.masker.mask(text))
+                    session.output.line(try Template(arguments.joined(separator: " ")).expand(variables.maskingSecrets()))
                 } catch {
                     throw .usage(session.explainUnknown(error.name))
                 }

@@ -1,4 +1,5 @@
 import HTTPExchange
+import Hurl
 import JSON
 import JSONPath
 
@@ -107,7 +108,7 @@ enum VariableCommands {
                 let variables = try session.variables()
                 let style = session.output.style
                 for name in variables.names {
-                    let value = variables.isSecret(name) ? SecretMasker.mask : (variables.value(of: name) ?? "")
+                    let value = variables.isSecret(name) ? Redactor.mask : (variables.value(of: name) ?? "")
                     let origin = session.sessionVariables[name] != nil ? "set" : (variables.isSecret(name) ? "secret" : "env")
                     session.output.line("\(style.paint(name, .cyan)) = \(value)  \(style.paint("(\(origin))", .dim))")
                 }
@@ -123,8 +124,8 @@ enum VariableCommands {
         guard let equals = afterCommand.firstIndex(of: "=") else { throw .usage("usage: set NAME = VALUE") }
         let name = afterCommand[..<equals].trimmingCharacters(in: " ")
         var value = afterCommand[afterCommand.index(after: equals)...].trimmingCharacters(in: " ")
-        guard !name.isEmpty, name.allSatisfy({ $0.isLetter || $0.isNumber || "_-.".contains($0) }) else {
-            throw .usage("'\(name)' is not a valid variable name")
+        guard HurlPlaceholder.isVariableName(name) else {
+            throw .usage(UnknownVariableError(name: name).description)
         }
         if value.hasPrefix("$") || (value.hasPrefix(".") && value.count > 1) {
             guard let record = session.lastExchange else { throw .usage("no response to capture from: send a request first") }
@@ -135,7 +136,8 @@ enum VariableCommands {
             let captured: String = if case .string(let text) = nodes[0].value { text } else { nodes[0].value.serialized() }
             session.sessionVariables[name] = captured
             if let saved = QueryCommands.savedJSONPath(value, response: record.response) {
-                session.exchanges[session.exchanges.count - 1].captures.append((name, saved))
+                session.exchanges[session.exchanges.count - 1].captures.append(
+                    HurlCapture(name: HurlTemplate(text: name), query: .jsonpath(HurlTemplate(text: saved))))
             }
             session.output.line("\(session.output.style.paint(name, .cyan)) = \(captured)")
             return

@@ -2,6 +2,7 @@ import Auth
 import Foundation
 import HTTPExchange
 import JSON
+import Pipeline
 import Transport
 import Workspace
 
@@ -117,32 +118,26 @@ extension ShellSession {
             default: throw .usage(error.description)
             }
         }
-        let auth = try authSession(for: request, options: options, environment: environment, variables: variables)
-        var response: HTTPResponse
+        let signer = try signer(for: request, options: options, environment: environment, variables: variables)
+        let response: HTTPResponse
         do {
-            if let auth {
-                if let warning = auth.warning(for: request) { output.warn(warning) }
-                request = try await auth.authorize(request)
-            } else {
-                warnAboutPlainHTTPCredentials(request)
-            }
-            response = try await transport().send(request, options: options.send)
-            if let auth, let retry = try await auth.recover(from: response, for: request) {
-                request = retry
-                response = try await transport().send(request, options: options.send)
-            }
+            if let warning = signer?.session.warning(for: request) { output.warn(warning) }
+            if signer == nil { warnAboutPlainHTTPCredentials(request) }
+            let exchange = try await AuthorizedExchange.send(request, authorizer: signer?.session, through: transport(), options: options.send)
+            request = exchange.request
+            response = exchange.response
         } catch let error as TransportError {
             throw .runtime(error.description)
         } catch is CancellationError {
             throw .runtime("request cancelled")
-        } catch let error as AuthError {
-            throw .runtime("auth: \(error)")
+        } catch let error as AuthorizationError {
+            throw .runtime("auth profile '\(signer?.profile ?? "")': \(error)")
         } catch {
             throw .runtime("request failed: \(error)")
         }
         let record = ExchangeRecord(
             number: (exchanges.last?.number ?? 0) + 1, spec: spec, options: options, request: request,
-            response: response, environment: environmentName)
+            response: response, environment: environmentName, authProfile: signer?.profile)
         self.record(record)
         saveCookies()
         return record
@@ -156,7 +151,8 @@ extension ShellSession {
     }
 
     func display(_ record: ExchangeRecord) throws(ShellError) {
-        let view = ExchangeView(style: output.style, masker: masker)
+        let redactor = redactor
+        let view = ExchangeView(style: output.style, redactor: redactor)
         let response = record.response
         if let file = record.options.outputFile {
             do { try AtomicFile.write(response.body, to: resolveLocalPath(file)) } catch { throw .runtime("\(error)") }
@@ -168,7 +164,7 @@ extension ShellSession {
         case .quiet:
             return
         case .json:
-            output.line(ExchangeDocument.make(record, masker: masker).serialized(style: output.style.jsonStyle))
+            output.line(ExchangeDocument.make(record, redactor: redactor).serialized(style: output.style.jsonStyle))
             return
         case .body:
             writeBody(view.body(response))

@@ -26,7 +26,7 @@ enum ShowCommands {
                     arguments.removeFirst()
                 }
                 let record = try session.exchange(number)
-                let view = ExchangeView(style: session.output.style, masker: session.masker)
+                let view = ExchangeView(style: session.output.style, redactor: session.redactor)
                 let output = session.output
                 switch arguments.first ?? "all" {
                 case "all":
@@ -39,8 +39,8 @@ enum ShowCommands {
                 case "body": output.line(view.body(record.response))
                 case "raw": output.write(String(decoding: record.response.body, as: UTF8.self))
                 case "request": output.line(view.request(record.request))
-                case "curl": output.line(CurlExporter.command(for: record.request, masker: reveal ? nil : session.masker))
-                case "json": output.line(ExchangeDocument.make(record, masker: session.masker).serialized(style: output.style.jsonStyle))
+                case "curl": output.line(CurlExporter.command(for: reveal ? record.request : session.redactor.request(record.request), options: record.options.send))
+                case "json": output.line(ExchangeDocument.make(record, redactor: session.redactor).serialized(style: output.style.jsonStyle))
                 case let other:
                     throw .usage("unknown `show \(other)`: status, headers, body, request, raw, curl or json")
                 }

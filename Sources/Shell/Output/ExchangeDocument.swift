@@ -9,11 +9,11 @@ import JSON
 ///  "response": {"version","status","reason","headers":[[name,value]…],"timeMs","size",
 ///               "bodyType":"json"|"text"|"base64","body":…}}
 /// ```
-/// Credentials in request headers and known secret values are masked.
+/// Credentials and secrets are masked where they were placed.
 enum ExchangeDocument {
-    static func make(_ record: ExchangeRecord, masker: SecretMasker) -> JSONValue {
-        let view = ExchangeView(style: .plain, masker: masker)
-        let request = record.request
+    static func make(_ record: ExchangeRecord, redactor: Redactor) -> JSONValue {
+        let view = ExchangeView(style: .plain, redactor: redactor)
+        let request = redactor.request(record.request)
         let response = record.response
         let requestBody = view.requestBodyText(request.body)
         let (seconds, attoseconds) = response.elapsed.components
@@ -22,31 +22,28 @@ enum ExchangeDocument {
             ("number", .number(JSONNumber(record.number))),
             ("request", .object(JSONObject([
                 ("method", .string(request.method)),
-                ("url", .string(masker.mask(request.url))),
-                ("headers", headers(request.headers, masked: true, masker: masker)),
-                ("body", requestBody.isEmpty ? .null : .string(masker.mask(requestBody))),
+                ("url", .string(request.url)),
+                ("headers", headers(request.headers)),
+                ("body", requestBody.isEmpty ? .null : .string(requestBody)),
             ]))),
             ("response", .object(JSONObject([
                 ("version", .string(response.version)),
                 ("status", .number(JSONNumber(response.status))),
                 ("reason", .string(response.reason)),
-                ("headers", headers(response.headers, masked: false, masker: masker)),
+                ("headers", headers(redactor.headers(response.headers))),
                 ("timeMs", .number(JSONNumber((milliseconds * 10).rounded() / 10))),
                 ("size", .number(JSONNumber(response.body.count))),
-            ] + body(response)))),
+            ] + body(response, redactor: redactor)))),
         ]))
     }
 
-    private static func headers(_ headers: HTTPHeaders, masked: Bool, masker: SecretMasker) -> JSONValue {
-        .array(headers.map { field in
-            let sensitive = masked && ["authorization", "proxy-authorization", "cookie"].contains(field.name.lowercased())
-            return .array([.string(field.name), .string(sensitive ? SecretMasker.mask : masker.mask(field.value))])
-        })
+    private static func headers(_ headers: HTTPHeaders) -> JSONValue {
+        .array(headers.map { .array([.string($0.name), .string($0.value)]) })
     }
 
-    private static func body(_ response: HTTPResponse) -> [(String, JSONValue)] {
+    private static func body(_ response: HTTPResponse, redactor: Redactor) -> [(String, JSONValue)] {
         if response.body.isEmpty { return [("bodyType", .string("text")), ("body", .string(""))] }
-        if let json = try? response.json() { return [("bodyType", .string("json")), ("body", json)] }
+        if let json = try? response.json() { return [("bodyType", .string("json")), ("body", redactor.json(json) ?? json)] }
         if let text = response.text { return [("bodyType", .string("text")), ("body", .string(text))] }
         return [("bodyType", .string("base64")), ("body", .string(Data(response.body).base64EncodedString()))]
     }

@@ -4,11 +4,11 @@ import JSON
 /// Renders requests and responses for people: a status line, headers, and a readable body.
 public struct ExchangeView {
     public let style: TerminalStyle
-    public let masker: SecretMasker
+    public let redactor: Redactor
 
-    public init(style: TerminalStyle, masker: SecretMasker = SecretMasker(secrets: [])) {
+    public init(style: TerminalStyle, redactor: Redactor = .namesOnly) {
         self.style = style
-        self.masker = masker
+        self.redactor = redactor
     }
 
     /// `HTTP/1.1 200 OK   41 ms   3.2 KB   application/json`
@@ -26,29 +26,19 @@ public struct ExchangeView {
     }
 
     public func headers(_ headers: HTTPHeaders) -> String {
-        headers.map { style.paint($0.name, .cyan) + ": " + masker.mask(maskedHeaderValue($0)) }.joined(separator: "\n")
+        redactor.headers(headers).map { style.paint($0.name, .cyan) + ": " + $0.value }.joined(separator: "\n")
     }
 
-    /// Credentials in headers are masked even when they are not known secrets (a token just fetched).
-    private func maskedHeaderValue(_ field: HTTPHeaders.Field) -> String {
-        guard field.name.lowercased() == "authorization" || field.name.lowercased() == "proxy-authorization" else {
-            return field.value
-        }
-        let parts = field.value.split(separator: " ", maxSplits: 1)
-        guard parts.count == 2 else { return SecretMasker.mask }
-        if parts[0].lowercased() == "oauth" { return field.value.replacing(/oauth_signature="[^"]*"/, with: "oauth_signature=\"\(SecretMasker.mask)\"") }
-        return "\(parts[0]) \(SecretMasker.mask)"
-    }
-
-    /// The request as sent: request line, headers, body.
-    public func request(_ request: HTTPRequest) -> String {
+    /// The request as sent: request line, headers, body, credentials masked where they were placed.
+    public func request(_ sent: HTTPRequest) -> String {
+        let request = redactor.request(sent)
         let url = RequestURL(request.url)
         let target = url.map { $0.path + ($0.query.map { "?" + $0 } ?? "") } ?? request.url
-        var lines = [style.paint(request.method, .bold) + " " + masker.mask(target) + " HTTP/1.1"]
+        var lines = [style.paint(request.method, .bold) + " " + target + " HTTP/1.1"]
         if let url { lines.append(style.paint("Host", .cyan) + ": " + url.origin.split(separator: "/").last.map(String.init)!) }
-        if !request.headers.isEmpty { lines.append(headers(request.headers)) }
+        if !request.headers.isEmpty { lines.append(request.headers.map { style.paint($0.name, .cyan) + ": " + $0.value }.joined(separator: "\n")) }
         let body = requestBodyText(request.body)
-        if !body.isEmpty { lines.append("\n" + masker.mask(body)) }
+        if !body.isEmpty { lines.append("\n" + body) }
         return lines.joined(separator: "\n")
     }
 
@@ -78,7 +68,8 @@ public struct ExchangeView {
         let looksJSON = response.isJSON || [UInt8(ascii: "{"), UInt8(ascii: "[")].contains(response.body.first { $0 > 0x20 } ?? 0)
         if looksJSON {
             do {
-                return try response.json().serialized(style: style.jsonStyle)
+                let document = try response.json()
+                return (redactor.json(document) ?? document).serialized(style: style.jsonStyle)
             } catch {
                 if response.isJSON, let text = response.text {
                     return text + "\n" + style.paint("note: the body is not valid JSON (\(error))", .yellow)

@@ -12,6 +12,7 @@ extension ShellOutput {
     public func line(_ text: String = "") { write(text + "\n") }
     public func errorLine(_ text: String) { writeError(text + "\n") }
     public func warn(_ text: String) { writeError(style.paint("warning: ", .boldYellow) + text + "\n") }
+    public func note(_ text: String) { writeError(style.paint("note: ", .cyan) + text + "\n") }
 }
 
 public final class StandardOutput: ShellOutput {

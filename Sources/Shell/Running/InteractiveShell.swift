@@ -50,7 +50,7 @@ public enum InteractiveShell {
             case .interrupted:
                 continue
             case .line(let text):
-                if !ShellSession.carriesSecret(text) { editor.addToHistory(text) }
+                if !session.carriesSecret(text) { editor.addToHistory(text) }
                 try? editor.saveHistory()
                 do {
                     try await watcher.run { () async throws -> Void in try await session.run(text) }

@@ -1,4 +1,5 @@
 import HTTPExchange
+import Hurl
 
 /// One request of this run and what came back, numbered for `history`, `show N` and `q N`.
 public struct ExchangeRecord: Sendable {
@@ -10,8 +11,10 @@ public struct ExchangeRecord: Sendable {
     public let request: HTTPRequest
     public let response: HTTPResponse
     public let environment: String?
+    /// The auth profile that signed it, if one did: `save` writes it as `# @auth NAME`.
+    public let authProfile: String?
     /// `expect` lines checked against this response, in Hurl assert syntax, for `save`.
-    public var expectations: [String] = []
+    public var expectations: [HurlAssert] = []
     /// `set NAME = QUERY` captures taken from this response, for `save`.
-    public var captures: [(name: String, query: String)] = []
+    public var captures: [HurlCapture] = []
 }

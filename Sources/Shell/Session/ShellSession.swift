@@ -2,6 +2,7 @@ import Auth
 import Foundation
 import HTTPExchange
 import JSON
+import Pipeline
 import Transport
 import Workspace
 
@@ -23,6 +24,8 @@ public final class ShellSession: @unchecked Sendable {
     let processEnvironment: [String: String]
     private var transports: [String: HTTPTransport] = [:]
     private var cookieJars: [String: CookieJar] = [:]
+    /// Origins already told that the default profile's credentials were withheld from them.
+    private var withheldOrigins: Set<String> = []
 
     public init(
         workspace: Workspace, output: ShellOutput, interactive: Bool,
@@ -109,10 +112,13 @@ public final class ShellSession: @unchecked Sendable {
         (environment?.variables ?? Variables()).overlaid(with: sessionVariables)
     }
 
-    public var masker: SecretMasker {
-        let environment = try? resolvedEnvironment()
-        let authSecrets = environment.map { authRegistry.secretValues(in: $0) } ?? []
-        return SecretMasker(secrets: variables(in: environment).secretValues + authSecrets)
+    /// Masks, where they were placed, the secrets of the environment in use, of its auth profiles, and
+    /// every credential obtained or typed in this run.
+    public var redactor: Redactor {
+        if let environment = try? resolvedEnvironment() {
+            authRegistry.secrets.register(contentsOf: variables(in: environment).secretValues + authRegistry.secretValues(in: environment))
+        }
+        return authRegistry.secrets.redactor
     }
 
     // MARK: Auth
@@ -139,15 +145,23 @@ public final class ShellSession: @unchecked Sendable {
         return badge.isEmpty ? nil : badge
     }
 
-    /// The session that authorizes a request: `--auth NAME`, else the environment's default unless the
-    /// person typed their own Authorization header.
-    func authSession(
+    /// The profile that signs a typed request, by the one rule (`AuthPolicy`): `--auth NAME`, else the
+    /// environment's default for requests to its origins that carry no Authorization header of their own.
+    func signer(
         for request: HTTPRequest, options: RequestOptions, environment: ResolvedEnvironment?, variables: Variables
-    ) throws(ShellError) -> AuthSession? {
-        let name = options.authProfile ?? (request.headers.contains("Authorization") ? nil : environment.flatMap(AuthRegistry.defaultProfile))
-        guard let name, name != "none" else { return nil }
-        guard let environment else { throw .usage("--auth \(name): auth profiles belong to an environment; `env use NAME` first") }
-        do { return try authRegistry.session(named: name, in: environment, variables: variables) } catch { throw .usage("\(error)") }
+    ) throws(ShellError) -> (profile: String, session: AuthSession)? {
+        switch AuthRegistry.policy(in: environment, variables: variables).choose(named: options.authProfile, for: request) {
+        case .none:
+            return nil
+        case .withheld(let profile, let origin):
+            if withheldOrigins.insert(origin).inserted {
+                output.note(AuthPolicy.withheldNote(profile: profile, origin: origin, allowed: AuthRegistry.signedOrigins(variables)))
+            }
+            return nil
+        case .profile(let name):
+            guard let environment else { throw .usage("--auth \(name): auth profiles belong to an environment; `env use NAME` first") }
+            do { return (name, try authRegistry.session(named: name, in: environment, variables: variables)) } catch { throw .usage("\(error)") }
+        }
     }
 
     /// An unknown variable that is a secret without a value deserves a more useful error.

@@ -3,6 +3,9 @@ import Foundation
 import HTTPExchange
 import Hurl
 import Interop
+import Pipeline
+import Runner
+import Transport
 import Workspace
 
 /// `apish export postman|curl`: collections for other tools.
@@ -76,9 +79,10 @@ struct ExportCommand: AsyncParsableCommand {
             commandName: "curl",
             abstract: "Print the entries of a Hurl file as curl commands that send exactly the same requests.",
             discussion: """
-                Variables are filled in from the environment (unknown ones stay {{name}}); relative URLs \
-                resolve against its baseUrl. Secrets and credential headers are masked unless --reveal. \
-                Auth profiles are not applied: the command shows the request as saved.
+                The requests are built by the runner itself: variables are filled in from the environment \
+                (unknown ones, such as captures, stay {{name}}), relative URLs resolve against its baseUrl, \
+                [Options] become curl flags, and an entry's `# @auth NAME` profile signs it as a run would. \
+                Secrets and credential headers are masked unless --reveal.
                 """
         )
 
@@ -111,36 +115,59 @@ struct ExportCommand: AsyncParsableCommand {
                 }
                 entries = [entries[entry - 1]]
             }
-            var variables = Variables()
+            // Auth profiles may fetch a token (client credentials) to sign with.
+            let transport = HTTPTransport()
+            let outcome: Result<[String], any Error>
+            do {
+                outcome = .success(try await commands(for: entries, file: file, workspace: workspace, transport: transport))
+            } catch {
+                outcome = .failure(error)
+            }
+            await transport.shutdown()
+            print(try outcome.get().joined(separator: "\n\n"))
+        }
+
+        private func commands(
+            for entries: [(offset: Int, element: HurlEntry)], file: String, workspace: Workspace, transport: HTTPTransport
+        ) async throws -> [String] {
+            var configuration = RunConfiguration()
             if let environment = env ?? workspace.currentEnvironment {
-                do { variables = try workspace.variables(environment: environment).variables } catch {
+                do {
+                    let resolved = try workspace.variables(environment: environment)
+                    let registry = AuthRegistry(workspace: workspace, sender: transport, processEnvironment: ProcessInfo.processInfo.environment)
+                    RunEnvironment.apply(resolved, variables: resolved.variables, registry: registry, authProfile: nil, to: &configuration)
+                } catch {
                     ImportSupport.fail("export curl", "\(error)")
                     throw ExitCode(1)
                 }
             }
-            let masker = reveal ? nil : SecretMasker(secrets: variables.secretValues)
+            var variables = VariableStore(configuration.variables, secretNames: configuration.secretNames)
+            variables.keepsUnknownPlaceholders = true
             let folder = URL(fileURLWithPath: file).deletingLastPathComponent().path
             var commands: [String] = []
             for (index, item) in entries {
-                var request: HTTPRequest
-                do {
-                    request = try HurlRequestConverter.httpRequest(item.request, expand: { ExportSupport.expand($0, variables) }) { name in
-                        let target = name.hasPrefix("/") ? name : folder + "/" + name
-                        guard let data = FileManager.default.contents(atPath: target) else { throw FileError(path: target, reason: "cannot read") }
-                        return Array(data)
-                    }
-                    request.url = try RequestURL.resolve(request.url, baseURL: variables.value(of: "baseUrl"))
-                } catch {
-                    ImportSupport.fail("export curl", "\(path) entry \(index + 1): \(error)")
-                    throw ExitCode(3)
-                }
                 var lines: [String] = []
                 if entries.count > 1 { lines.append("# \(path) entry \(index + 1)") }
-                if let profile = item.authProfile, profile != "none" { lines.append("# auth profile '\(profile)' is not applied") }
-                lines.append(CurlExporter.command(for: request, masker: masker))
+                let built: EntryRequest
+                do {
+                    built = try EntryRequest(item, configuration: configuration, variables: &variables, directory: folder)
+                } catch {
+                    ImportSupport.fail("export curl", "\(path) entry \(index + 1): \(error.message)")
+                    throw ExitCode(3)
+                }
+                var request = built.request
+                if case .profile(let profile) = configuration.authPolicy.choose(named: item.authProfile, for: request) {
+                    do {
+                        guard let profiles = configuration.authProfiles else { throw ExportError("no environment: give --env NAME") }
+                        request = try await profiles.authorizer(forProfile: profile).authorize(request)
+                    } catch {
+                        lines.append("# auth profile '\(profile)' is not applied: \(error)")
+                    }
+                }
+                lines.append(CurlExporter.command(for: reveal ? request : configuration.secrets.redactor.request(request), options: built.options))
                 commands.append(lines.joined(separator: "\n"))
             }
-            print(commands.joined(separator: "\n\n"))
+            return commands
         }
     }
 }
@@ -180,14 +207,9 @@ enum ExportSupport {
     private static func sortKey(_ path: String) -> [String] {
         path.split(separator: "/").map { $0 == Substring(PostmanImporter.requestsFileName) ? "" : String($0) }
     }
+}
 
-    /// A template's text with known variables filled in; unknown ones stay `{{name}}`.
-    static func expand(_ template: HurlTemplate, _ variables: Variables) -> String {
-        template.parts.map { part in
-            switch part {
-            case .text(let text): text
-            case .placeholder(let placeholder): variables.value(of: placeholder.name) ?? placeholder.description
-            }
-        }.joined()
-    }
+struct ExportError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
 }

@@ -109,7 +109,10 @@ struct ImportCommand: AsyncParsableCommand {
             abstract: "Turn a curl command (as docs and browsers copy it) into a Hurl entry.",
             discussion: """
                 Give the command as one quoted argument, as words after --, or on standard input (no argument or -). \
-                The entry is printed, or appended to a Hurl file with --out.
+                The entry is printed, or appended to a Hurl file with --out. Credentials typed in the command \
+                (-u, an Authorization or API-key header, a token parameter) never reach the Hurl: they become \
+                {{name}} placeholders, and their values are kept as secrets of the environment (--env, or the \
+                current one).
                 """
         )
 
@@ -121,6 +124,9 @@ struct ImportCommand: AsyncParsableCommand {
 
         @Option(help: "A name for the entry, written as the comment above it.")
         var name: String?
+
+        @Option(help: "The environment that keeps the command's credentials as secrets (default: the current one).")
+        var env: String?
 
         func run() async throws {
             let workspace = Workspace.current()
@@ -139,6 +145,7 @@ struct ImportCommand: AsyncParsableCommand {
                 throw ExitCode(2)
             }
             if let name { entry.request.trivia.leadingLines.insert(.comment(" \(name)"), at: 0) }
+            try keepCredentialsOut(of: &entry, workspace: workspace)
             guard let out else {
                 print(HurlWriter.write(entry), terminator: "")
                 return
@@ -158,6 +165,43 @@ struct ImportCommand: AsyncParsableCommand {
             }
             print("added \(entry.request.method) \(entry.request.url) to \(out)")
         }
+    }
+}
+
+extension ImportCommand.Curl {
+    /// Credentials typed in the command become `{{name}}` and secrets of the environment.
+    private func keepCredentialsOut(of entry: inout HurlEntry, workspace: Workspace) throws {
+        let environment = env ?? workspace.currentEnvironment
+        var existing: [String: String?] = [:]
+        if let environment {
+            do {
+                let variables = try workspace.variables(environment: environment).variables
+                for name in variables.names {
+                    existing.updateValue(variables.isSecret(name) ? variables.value(of: name) : nil, forKey: name)
+                }
+            } catch {
+                ImportSupport.fail("import curl", "\(error)")
+                throw ExitCode(1)
+            }
+        }
+        var credentials = LiteralCredentials(existing: existing)
+        credentials.extract(from: &entry)
+        guard !credentials.secrets.isEmpty else { return }
+        let placeholders = credentials.secrets.map { "{{\($0.name)}}" }.joined(separator: ", ")
+        guard let environment else {
+            FileHandle.standardError.write(Data(("note: the command's credentials are written as \(placeholders) and their values "
+                + "are not kept: give an environment (--env NAME) to keep them as its secrets\n").utf8))
+            return
+        }
+        do {
+            for secret in credentials.secrets {
+                try workspace.storeSecret(environment: environment, name: secret.name, value: secret.value)
+            }
+        } catch {
+            ImportSupport.fail("import curl", "\(error)")
+            throw ExitCode(3)
+        }
+        FileHandle.standardError.write(Data("note: the command's credentials are written as \(placeholders): secrets of environment '\(environment)', values in the state folder\n".utf8))
     }
 }
 
@@ -211,13 +255,15 @@ enum ImportSupport {
     }
 
     /// Merges variables and `[auth NAME]` sections into an environment (created when missing);
-    /// secret values go to the per-user state folder and the file only says `secret NAME`.
+    /// secret values go to the per-user state folder and the file only says `secret NAME`; a secret
+    /// imported without a value keeps the value already stored.
     static func save(variables: [ImportedVariable], profiles: [ImportedAuthProfile], to name: String, in workspace: Workspace) throws {
         var document = workspace.environmentExists(name) ? try workspace.loadEnvironment(name) : EnvironmentDocument()
         for variable in variables {
             if variable.isSecret {
                 document.set(EnvironmentDocument.Entry(key: variable.key, value: "", isSecret: true))
-                try workspace.setSecret(environment: name, name: variable.key, value: variable.value)
+                // An empty value declares the secret; it never replaces one already kept.
+                if !variable.value.isEmpty { try workspace.setSecret(environment: name, name: variable.key, value: variable.value) }
             } else {
                 document.set(EnvironmentDocument.Entry(key: variable.key, value: variable.value))
             }

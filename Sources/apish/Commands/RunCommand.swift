@@ -1,8 +1,10 @@
 import ArgumentParser
 import Foundation
 import HTTPExchange
+import Pipeline
 import Runner
 import Transport
+import Workspace
 
 /// `apish run`: replays Hurl collections as tests, with Hurl's exit codes and reports.
 struct RunCommand: AsyncParsableCommand {
@@ -63,14 +65,15 @@ struct RunCommand: AsyncParsableCommand {
         let transport = HTTPTransport(cookieJar: CookieJar())
         if let env {
             do {
-                try RunEnvironmentWiring.apply(environment: env, to: &configuration, sender: transport)
-                configuration.defaultAuthProfile = auth
+                let workspace = Workspace.current()
+                let environment = try workspace.variables(environment: env)
+                let registry = AuthRegistry(workspace: workspace, sender: transport, processEnvironment: ProcessInfo.processInfo.environment)
+                RunEnvironment.apply(environment, variables: environment.variables, registry: registry, authProfile: auth, to: &configuration)
             } catch {
                 Self.printError("apish run: \(error)")
                 throw ExitCode(RunExitCode.usage.rawValue)
             }
-        }
-        if env == nil, let auth {
+        } else if let auth {
             Self.printError("apish run: --auth \(auth) needs --env: auth profiles belong to an environment")
             throw ExitCode(RunExitCode.usage.rawValue)
         }
@@ -142,7 +145,9 @@ struct RunCommand: AsyncParsableCommand {
     private func writeReport(_ path: String?, _ text: String) throws {
         guard let path else { return }
         do {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path), options: .atomic)
+            let url = URL(fileURLWithPath: path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url, options: .atomic)
         } catch {
             Self.printError("apish run: cannot write \(path): \(error.localizedDescription)")
             throw ExitCode(RunExitCode.runtimeError.rawValue)

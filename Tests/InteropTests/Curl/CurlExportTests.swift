@@ -14,7 +14,7 @@ struct CurlExportTests {
 
     @Test("import(export(request)) is the request", arguments: requests)
     func roundTrip(request: HTTPRequest) throws {
-        let command = CurlExporter.command(for: request, masker: nil)
+        let command = CurlExporter.command(for: request)
         let back = try CurlImporter.parse(command).httpRequest { _ in [] }
         #expect(back.method == request.method, "\(command)")
         #expect(back.url == request.url)
@@ -27,7 +27,7 @@ struct CurlExportTests {
 
     @Test("curl's defaults are switched off when the request lacks them; odd URLs are kept literal")
     func defaults() {
-        let command = CurlExporter.command(for: HTTPRequest(method: "GET", url: "https://x.test/a/../b?q[0]={x}"), masker: nil)
+        let command = CurlExporter.command(for: HTTPRequest(method: "GET", url: "https://x.test/a/../b?q[0]={x}"))
         #expect(command == "curl --globoff --path-as-is 'https://x.test/a/../b?q[0]={x}' --compressed -H 'Accept-Encoding: gzip, deflate' -H User-Agent: -H Accept:")
     }
 
@@ -36,17 +36,17 @@ struct CurlExportTests {
         let request = HTTPRequest(method: "POST", url: "https://x.test/t?key=s3cret",
                                   headers: ["Authorization": "Bearer abc.def", "Cookie": "sid=42"],
                                   body: .form([FormField(name: "password", value: "s3cret")]))
-        let masked = CurlExporter.command(for: request, masker: SecretMasker(secrets: ["s3cret"]))
+        let masked = CurlExporter.command(for: Redactor(secrets: ["s3cret"]).request(request))
         #expect(!masked.contains("s3cret") && !masked.contains("abc.def") && !masked.contains("sid=42"))
         #expect(masked.contains("'Authorization: Bearer ••••••'"))
-        let revealed = CurlExporter.command(for: request, masker: nil)
+        let revealed = CurlExporter.command(for: request)
         #expect(revealed.contains("'Authorization: Bearer abc.def'") && revealed.contains("password=s3cret"))
     }
 
     @Test("binary bodies go through printf so every byte arrives")
     func binary() {
         let command = CurlExporter.command(for: HTTPRequest(method: "PUT", url: "https://x.test/b", headers: ["Content-Type": "application/octet-stream"],
-                                                            body: .bytes([0, 255, 10])), masker: nil)
+                                                            body: .bytes([0, 255, 10])))
         #expect(command.hasPrefix("printf '%b' '\\x00\\xff\\x0a' | curl -X PUT https://x.test/b --compressed"))
         #expect(command.hasSuffix("--data-binary @-"))
     }

@@ -42,7 +42,7 @@ struct CurlHttpbinTests {
         let transport = HTTPTransport(environment: [:])
         for request in Self.requests(server.baseURL) {
             let response = try await transport.send(request, options: SendOptions(followRedirects: false, timeout: .seconds(20)))
-            let command = CurlExporter.command(for: request, masker: nil)
+            let command = CurlExporter.command(for: request)
             let result = try Command.run(URL(fileURLWithPath: "/bin/sh"), ["-c", command + " --silent --show-error --max-time 20"])
             try #require(result.status == 0, "curl failed: \(result.stderr) for \(command)")
             let viaCurl = try Self.echo(Array(result.stdout.utf8)), viaApish = try Self.echo(response.body)

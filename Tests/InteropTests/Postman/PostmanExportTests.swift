@@ -20,7 +20,7 @@ struct PostmanExportTests {
         for (first, second) in zip(imported.files, again.files) {
             #expect(second.hurl.entries.count == first.hurl.entries.count)
             for (a, b) in zip(first.hurl.entries, second.hurl.entries) {
-                var a = a.comparable, b = b.comparable
+                var a = a.withImpliedContentType.comparable, b = b.comparable
                 // Profiles are named after their owner, which moves from folder to request on export.
                 #expect((a.authProfile == nil) == (b.authProfile == nil), "\(name) \(first.path)")
                 if let one = a.authProfile, let two = b.authProfile {

@@ -74,13 +74,31 @@ extension HurlEntry {
                 var section = section
                 section.trivia = HurlTrivia()
                 section.line = 0
-                if case .asserts(let asserts) = section.content {
+                switch section.content {
+                case .asserts(let asserts):
                     section.content = .asserts(asserts.map { HurlAssert(query: $0.query, filters: $0.filters, predicate: $0.predicate) })
+                case .captures(let captures):
+                    section.content = .captures(captures.map { HurlCapture(name: $0.name, query: $0.query, filters: $0.filters, redacted: $0.redacted) })
                 }
                 return section
             }
             entry.response = response
         }
+        return entry
+    }
+
+    /// The entry with the content type Hurl sends for its JSON, XML or GraphQL body written out, as
+    /// an export to Postman writes it.
+    var withImpliedContentType: HurlEntry {
+        guard !request.headers.contains(where: { $0.key.description.lowercased() == "content-type" }) else { return self }
+        let implied: String? = switch request.body?.content {
+        case .json?: "application/json"
+        case .xml?: "application/xml"
+        case .multiline(let multiline)?: ["json": "application/json", "xml": "application/xml", "graphql": "application/json"][multiline.language ?? ""]
+        default: nil
+        }
+        var entry = self
+        if let implied { entry.request.headers.append(HurlKeyValue(key: "Content-Type", value: HurlTemplate(text: implied))) }
         return entry
     }
 }

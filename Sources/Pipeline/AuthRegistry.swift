@@ -13,9 +13,14 @@ public final class AuthRegistry: Sendable {
     private let processEnvironment: [String: String]
     private let sessions = Mutex<[String: (profile: AuthProfile, session: AuthSession)]>([:])
     private let traceState = Mutex<AuthTrace?>(nil)
+    /// Every secret of the environment's profiles and every credential their sessions obtain.
+    public let secrets: SecretRegistry
 
-    public init(workspace: Workspace, sender: any HTTPSending, processEnvironment: [String: String]) {
+    public init(
+        workspace: Workspace, sender: any HTTPSending, processEnvironment: [String: String], secrets: SecretRegistry = SecretRegistry()
+    ) {
         self.workspace = workspace
+        self.secrets = secrets
         self.sender = sender
         self.processEnvironment = processEnvironment
     }
@@ -38,6 +43,21 @@ public final class AuthRegistry: Sendable {
         environment.document.entry("auth").map(\.value).flatMap { $0.isEmpty ? nil : $0 }
     }
 
+    /// The origins the environment's default profile signs: its `baseUrl`'s, and those its `hosts`
+    /// setting lists (comma or space separated).
+    /// - Parameter variables: the variables requests expand with (a run's `baseUrl` overrides the file's).
+    public static func signedOrigins(_ variables: Variables) -> [String] {
+        let base = variables.value(of: "baseUrl").flatMap(RequestURL.init).map { [$0.origin] } ?? []
+        let listed = variables.value(of: "hosts").map { $0.split { $0 == "," || $0 == " " }.map(String.init) } ?? []
+        return base + listed
+    }
+
+    /// How the shell picks the profile of a typed request in `environment`.
+    public static func policy(in environment: ResolvedEnvironment?, variables: Variables) -> AuthPolicy {
+        guard let environment else { return AuthPolicy() }
+        return AuthPolicy(defaultProfile: defaultProfile(in: environment), origins: signedOrigins(variables))
+    }
+
     /// The session of profile `name`, rebuilt when its settings changed since it was made.
     /// - Parameter variables: what `{{name}}` in its settings expands to; the environment's by default,
     ///   the shell passes its own (variables set in the run win).
@@ -47,7 +67,7 @@ public final class AuthRegistry: Sendable {
         let key = AuthSession.storeKey(environment: environment.name, profile: name)
         return sessions.withLock { entries in
             if let existing = entries[key], existing.profile == profile { return existing.session }
-            let session = AuthSession(profile: profile, storeKey: key, store: workspace.state, sender: sender, trace: trace)
+            let session = AuthSession(profile: profile, storeKey: key, store: workspace.state, sender: sender, trace: trace, secrets: secrets)
             entries[key] = (profile, session)
             return session
         }
@@ -90,19 +110,20 @@ public struct AuthRegistryError: Error, Sendable, CustomStringConvertible {
     init(_ description: String) { self.description = description }
 }
 
-/// `apish run --env NAME`: entries that name a profile (`# @auth NAME`) are authorized with it.
-public struct EnvironmentAuthorizer: RequestAuthorizing {
+/// The profiles of one environment as `apish run` and the shell's `run` reach them (`# @auth NAME`,
+/// `--auth NAME`), with `{{name}}` in their settings expanded from `variables`.
+public struct EnvironmentProfiles: AuthProfileResolving {
     let registry: AuthRegistry
     let environment: ResolvedEnvironment
-    let variables: Variables?
+    let variables: Variables
 
-    public init(registry: AuthRegistry, environment: ResolvedEnvironment, variables: Variables? = nil) {
+    public init(registry: AuthRegistry, environment: ResolvedEnvironment, variables: Variables) {
         self.registry = registry
         self.environment = environment
         self.variables = variables
     }
 
-    public func authorize(_ request: HTTPRequest, profile: String) async throws -> HTTPRequest {
-        try await registry.session(named: profile, in: environment, variables: variables).authorize(request)
+    public func authorizer(forProfile name: String) throws -> any RequestAuthorizer {
+        try registry.session(named: name, in: environment, variables: variables)
     }
 }

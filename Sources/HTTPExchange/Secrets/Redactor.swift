@@ -1,0 +1,224 @@
+import JSON
+
+/// Masks secrets where they were placed, never by searching unrelated text for the same letters: a
+/// credential header's value (its scheme kept), a query, form or JSON value that is a secret or sits
+/// under a credential name, the password of a URL's userinfo, a path segment that is a secret.
+/// Text that merely contains a secret's letters (`mautic-docs` when the password is `mautic`) is
+/// left intact.
+public struct Redactor: Sendable {
+    public static let mask = "••••••"
+    public let secrets: Set<String>
+
+    public init(secrets: some Sequence<String>) {
+        self.secrets = Set(secrets.filter { !$0.isEmpty })
+    }
+
+    /// Masks nothing but credential names: for output where no secret values are known.
+    public static let namesOnly = Redactor(secrets: [])
+
+    public func isSecret(_ value: some StringProtocol) -> Bool { !value.isEmpty && secrets.contains(String(value)) }
+
+    /// A whole value, masked when it is a secret.
+    public func value(_ value: String) -> String { isSecret(value) ? Self.mask : value }
+
+    // MARK: Headers
+
+    /// A header value as shown: credentials keep their scheme (`Bearer ••••••`), OAuth 1 its parameter
+    /// names, a cookie its names; any other header is masked only when its whole value is a secret.
+    public func headerValue(_ value: String, name: String) -> String {
+        guard !value.isEmpty else { return value }
+        guard CredentialNames.isCredentialHeader(name) else { return self.value(value) }
+        switch name.lowercased() {
+        case "cookie":
+            return value.split(separator: ";").map { pair in
+                let name = pair.split(separator: "=", maxSplits: 1).first.map { String($0) } ?? ""
+                return name + "=" + Self.mask
+            }.joined(separator: ";")
+        case "authorization", "proxy-authorization":
+            let parts = value.split(separator: " ", maxSplits: 1)
+            guard parts.count == 2 else { return Self.mask }
+            guard parts[0].lowercased() == "oauth" else { return "\(parts[0]) \(Self.mask)" }
+            return "OAuth " + parts[1].split(separator: ",").map { parameter in
+                let pair = parameter.split(separator: "=", maxSplits: 1)
+                guard pair.count == 2 else { return String(parameter) }
+                let name = pair[0].drop { $0 == " " }
+                let quoted = pair[1].hasPrefix("\"") && pair[1].hasSuffix("\"") && pair[1].count >= 2
+                let raw = quoted ? pair[1].dropFirst().dropLast() : pair[1]
+                guard CredentialNames.isCredentialParameter(name) || isSecret(PercentEncoding.decode(raw)) else { return String(parameter) }
+                return "\(pair[0])=" + (quoted ? "\"\(Self.mask)\"" : Self.mask)
+            }.joined(separator: ",")
+        default:
+            return Self.mask
+        }
+    }
+
+    public func headers(_ headers: HTTPHeaders) -> HTTPHeaders {
+        var redacted = HTTPHeaders()
+        for field in headers { redacted.add(field.name, headerValue(field.value, name: field.name)) }
+        return redacted
+    }
+
+    // MARK: URLs and forms
+
+    /// A URL as shown: the userinfo's password, secret path segments, and query values that are
+    /// secrets or sit under a credential name are masked; the rest is kept byte for byte.
+    public func url(_ text: String) -> String {
+        var rest = Substring(text)
+        var result = ""
+        if let schemeEnd = rest.firstRange(of: "://") {
+            result += rest[..<schemeEnd.upperBound]
+            rest = rest[schemeEnd.upperBound...]
+            let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+            let authority = rest[..<authorityEnd]
+            if let at = authority.lastIndex(of: "@") {
+                let userinfo = authority[..<at]
+                if let colon = userinfo.firstIndex(of: ":") {
+                    result += userinfo[...colon] + Self.mask
+                } else {
+                    result += isSecret(PercentEncoding.decode(userinfo)) ? Self.mask : String(userinfo)
+                }
+                result += authority[at...]
+            } else {
+                result += authority
+            }
+            rest = rest[authorityEnd...]
+        }
+        let fragmentStart = rest.firstIndex(of: "#") ?? rest.endIndex
+        let fragment = rest[fragmentStart...]
+        rest = rest[..<fragmentStart]
+        let queryStart = rest.firstIndex(of: "?")
+        let path = rest[..<(queryStart ?? rest.endIndex)]
+        result += path.split(separator: "/", omittingEmptySubsequences: false).map { segment in
+            isSecret(PercentEncoding.decode(segment)) ? Self.mask : String(segment)
+        }.joined(separator: "/")
+        if let queryStart {
+            result += "?" + query(rest[rest.index(after: queryStart)...])
+        }
+        return result + fragment
+    }
+
+    /// `name=value&…` (a query or a form body) with credential values masked, the rest as written.
+    public func query(_ query: some StringProtocol) -> String {
+        query.split(separator: "&", omittingEmptySubsequences: false).map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            guard parts.count == 2 else { return String(pair) }
+            let name = PercentEncoding.decode(parts[0], plusAsSpace: true)
+            let value = PercentEncoding.decode(parts[1], plusAsSpace: true)
+            guard !value.isEmpty, CredentialNames.isCredentialParameter(name) || isSecret(value) else { return String(pair) }
+            return "\(parts[0])=" + Self.mask
+        }.joined(separator: "&")
+    }
+
+    public func formFields(_ fields: [FormField]) -> [FormField] {
+        fields.map { field in
+            let masked = !field.value.isEmpty && (CredentialNames.isCredentialParameter(field.name) || isSecret(field.value))
+            return FormField(name: field.name, value: masked ? Self.mask : field.value)
+        }
+    }
+
+    // MARK: Bodies
+
+    /// A JSON document with string values masked that are secrets, sit under a credential name, or are
+    /// URLs carrying one. Nil when nothing needed masking, so callers keep the original untouched.
+    public func json(_ value: JSONValue) -> JSONValue? {
+        switch value {
+        case .string(let text):
+            if isSecret(text) { return .string(Self.mask) }
+            guard text.contains("://") || text.contains("?") else { return nil }
+            let masked = url(text)
+            return masked == text ? nil : .string(masked)
+        case .array(let elements):
+            var changed = false
+            let redacted = elements.map { element in
+                guard let masked = json(element) else { return element }
+                changed = true
+                return masked
+            }
+            return changed ? .array(redacted) : nil
+        case .object(let object):
+            var changed = false
+            let members = object.members.map { member -> JSONObject.Member in
+                if case .string(let text) = member.value, !text.isEmpty, CredentialNames.isCredentialParameter(member.key) {
+                    changed = true
+                    return (member.key, .string(Self.mask))
+                }
+                guard let masked = json(member.value) else { return member }
+                changed = true
+                return (member.key, masked)
+            }
+            return changed ? .object(JSONObject(members)) : nil
+        case .null, .bool, .number:
+            return nil
+        }
+    }
+
+    /// Body bytes as shown: JSON and form bodies redacted by placement, other bodies as they are.
+    public func body(_ bytes: [UInt8], contentType: String?) -> [UInt8] {
+        let type = contentType?.lowercased() ?? ""
+        if type.contains("application/x-www-form-urlencoded"), let text = String(validating: bytes, as: UTF8.self) {
+            return Array(query(text).utf8)
+        }
+        let first = bytes.first { $0 > 0x20 }
+        guard type.contains("json") || first == UInt8(ascii: "{") || first == UInt8(ascii: "[") else { return bytes }
+        guard let document = try? JSONValue.parse(bytes), let masked = json(document) else { return bytes }
+        return Array(masked.serialized().utf8)
+    }
+
+    /// The request as it may be shown, logged or exported: every placement above applied.
+    public func request(_ request: HTTPRequest) -> HTTPRequest {
+        var redacted = request
+        redacted.url = url(request.url)
+        redacted.headers = headers(request.headers)
+        switch request.body {
+        case .empty: break
+        case .bytes(let bytes): redacted.body = .bytes(body(bytes, contentType: request.headers["Content-Type"]))
+        case .form(let fields): redacted.body = .form(formFields(fields))
+        case .multipart(let parts):
+            redacted.body = .multipart(parts.map { part in
+                guard case .text(let value) = part.content,
+                    CredentialNames.isCredentialParameter(part.name) || isSecret(value)
+                else { return part }
+                return MultipartPart(name: part.name, content: .text(Self.mask))
+            })
+        }
+        return redacted
+    }
+
+    // MARK: Composed lines
+
+    /// A line composed of fields (an auth trace step): a secret is masked where it stands whole,
+    /// between delimiters — never inside a longer word such as a profile name that shares its letters.
+    /// A percent-encoded delimiter (`%3D`) counts as one, since base strings show encoded values.
+    public func fields(_ text: String) -> String {
+        guard !secrets.isEmpty else { return text }
+        var result = text
+        for secret in secrets.sorted(by: { $0.count > $1.count }) {
+            var searchStart = result.startIndex
+            while let range = result[searchStart...].firstRange(of: secret) {
+                if Self.isDelimited(range, in: result) {
+                    result.replaceSubrange(range, with: Self.mask)
+                    searchStart = result.index(range.lowerBound, offsetBy: Self.mask.count)
+                } else {
+                    searchStart = result.index(after: range.lowerBound)
+                }
+            }
+        }
+        return result
+    }
+
+    private static func isDelimited(_ range: Range<String.Index>, in text: String) -> Bool {
+        func isWordCharacter(_ character: Character) -> Bool {
+            character.isLetter || character.isNumber || character == "-" || character == "_" || character == "." || character == "~"
+        }
+        if range.upperBound < text.endIndex, isWordCharacter(text[range.upperBound]), text[range.upperBound] != "." {
+            return false
+        }
+        guard range.lowerBound > text.startIndex else { return true }
+        let before = text[..<range.lowerBound]
+        if before.count >= 3 {
+            let encoded = before.suffix(3)
+            if encoded.first == "%", encoded.dropFirst().allSatisfy(\.isHexDigit) { return true }
+        }
+        return !isWordCharacter(before.last!)
+    }
+}
