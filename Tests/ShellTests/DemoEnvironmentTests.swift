@@ -16,6 +16,11 @@ import Workspace
         #expect(generated == committed)
         let document = try EnvironmentDocument(parsing: committed, fileName: "sandbox.env")
         #expect(document.sections.map(\.name) == ["basic", "oauth2", "service", "mautic-oauth1"])
-        #expect(document.entries().filter(\.isSecret).map(\.key) == ["password"])
+        let secretNames = document.entries().filter(\.isSecret).map(\.key)
+        #expect(secretNames == ["password", "oauth2_client_secret", "service_client_secret", "oauth1_consumer_secret"])
+        let stored = DemoEnvironment.secrets(password: "p", oauth2ClientSecret: "o", serviceClientSecret: "s", oauth1ConsumerSecret: "c")
+        #expect(stored.map(\.0) == secretNames, "the demo gives every secret of the environment a value")
+        #expect(document.sections.allSatisfy { document.entries(in: $0).allSatisfy { !$0.isSecret } },
+                "the profiles take their secrets from the top-level ones")
     }
 }

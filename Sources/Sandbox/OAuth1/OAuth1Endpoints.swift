@@ -83,7 +83,8 @@ struct OAuth1Endpoints {
         ])
     }
 
-    /// A signed API call: the user its access token was granted by. Nonces are checked here only, as in Mautic.
+    /// A signed API call: the user its access token was granted by. Nonces are checked here only, as in Mautic
+    /// (a PLAINTEXT call may send none, RFC 5849 §3.1).
     func authenticate(_ request: SandboxRequest, _ parameters: RequestParameters, store: inout OAuth1Store) throws(MauticError) -> SandboxCredentials.User {
         let checked = try verifier.check(request, OAuth1Parameters(request, parameters: parameters), requiring: ["oauth_token"])
         guard let access = store.accessTokens[checked.value("oauth_token")!],
@@ -92,10 +93,12 @@ struct OAuth1Endpoints {
             throw OAuth1Error.tokenRejected
         }
         try verifier.verifySignature(request, checked, tokenSecret: access.secret)
-        guard store.useNonce(
-            checked.value("oauth_nonce")!, consumerKey: checked.consumer.consumerKey,
-            token: checked.value("oauth_token")!, timestamp: checked.value("oauth_timestamp")!, now: now) else {
-            throw OAuth1Error.nonceUsed
+        if let nonce = checked.value("oauth_nonce") {
+            guard store.useNonce(
+                nonce, consumerKey: checked.consumer.consumerKey,
+                token: checked.value("oauth_token")!, timestamp: checked.value("oauth_timestamp") ?? "", now: now) else {
+                throw OAuth1Error.nonceUsed
+            }
         }
         return user
     }

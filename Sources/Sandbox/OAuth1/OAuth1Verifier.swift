@@ -18,8 +18,12 @@ struct OAuth1Verifier {
         func value(_ name: String) -> String? { parameters.oauth[name] }
     }
 
+    /// PLAINTEXT requests may leave out `oauth_timestamp` and `oauth_nonce` (RFC 5849 §3.1): they rely on
+    /// TLS, not on the signature, against replay. When sent, they are checked as for the other methods.
     func check(_ request: SandboxRequest, _ parameters: OAuth1Parameters, requiring extra: [String] = []) throws(MauticError) -> Checked {
-        for name in ["oauth_consumer_key", "oauth_signature_method", "oauth_signature", "oauth_timestamp", "oauth_nonce"] + extra {
+        let isPlaintext = parameters.oauth["oauth_signature_method"] == OAuth1SignatureMethod.plaintext.rawValue
+        let replayParameters = isPlaintext ? [] : ["oauth_timestamp", "oauth_nonce"]
+        for name in ["oauth_consumer_key", "oauth_signature_method", "oauth_signature"] + replayParameters + extra {
             if (parameters.oauth[name] ?? "").isEmpty, !(name == "oauth_signature" && parameters.oauth[name] != nil) {
                 throw OAuth1Error.parameterAbsent(name)
             }
@@ -32,9 +36,11 @@ struct OAuth1Verifier {
         guard let consumer = credentials.oauth1Consumer(key: parameters.oauth["oauth_consumer_key"]!) else {
             throw OAuth1Error.consumerKeyUnknown
         }
-        guard let timestamp = TimeInterval(parameters.oauth["oauth_timestamp"]!),
-              abs(timestamp - now.timeIntervalSince1970) <= OAuth1Store.timestampWindow else {
-            throw OAuth1Error.timestampRefused
+        if let timestampText = parameters.oauth["oauth_timestamp"] {
+            guard let timestamp = TimeInterval(timestampText),
+                  abs(timestamp - now.timeIntervalSince1970) <= OAuth1Store.timestampWindow else {
+                throw OAuth1Error.timestampRefused
+            }
         }
         return Checked(consumer: consumer, method: method, parameters: parameters)
     }

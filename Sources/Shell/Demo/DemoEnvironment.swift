@@ -5,13 +5,25 @@ public enum DemoEnvironment {
 
     public static func text(oauth2ClientID: String, serviceClientID: String, oauth1ConsumerKey: String) -> String {
         """
-        # The built-in Mautic-compatible sandbox (`apish demo`, or `apish sandbox --port 8181`).
+        # The built-in Mautic-compatible sandbox (`apish demo`, or `apish sandbox`, which listens on port 8181).
         # Its demo credentials are public, yet they are kept as secrets here the way real ones must be:
-        # `apish demo` stores their values in the per-user state folder, never in this file.
+        # `apish demo` stores their values in the per-user state folder, never in this file, and
+        # `apish run --env sandbox` also takes them as `--variable NAME=VALUE` (see collections/mautic/README.md).
         baseUrl = http://127.0.0.1:8181
         username = admin
         secret password
         auth = basic
+
+        # The OAuth clients the sandbox registers. The collections in collections/mautic run each flow
+        # themselves from these variables; the auth profiles below take theirs from them too.
+        oauth2_client_id = \(oauth2ClientID)
+        secret oauth2_client_secret
+        oauth2_redirect_uri = http://127.0.0.1:8765/callback
+        service_client_id = \(serviceClientID)
+        secret service_client_secret
+        oauth1_consumer_key = \(oauth1ConsumerKey)
+        secret oauth1_consumer_secret
+        oauth1_callback = http://127.0.0.1:8766/callback
 
         # HTTP Basic as a Mautic user.
         [auth basic]
@@ -25,30 +37,30 @@ public enum DemoEnvironment {
         grant = authorization_code
         authorize_url = {{baseUrl}}/oauth/v2/authorize
         token_url = {{baseUrl}}/oauth/v2/token
-        client_id = \(oauth2ClientID)
-        secret client_secret
+        client_id = {{oauth2_client_id}}
+        client_secret = {{oauth2_client_secret}}
         client_auth = body
-        redirect_uri = http://127.0.0.1:8765/callback
+        redirect_uri = {{oauth2_redirect_uri}}
 
         # OAuth 2 client credentials: a token is fetched with the first request, nobody at the keyboard.
         [auth service]
         type = oauth2
         grant = client_credentials
         token_url = {{baseUrl}}/oauth/v2/token
-        client_id = \(serviceClientID)
-        secret client_secret
+        client_id = {{service_client_id}}
+        client_secret = {{service_client_secret}}
         client_auth = body
 
         # OAuth 1.0a three-legged (Mautic 2.x/3.x): `auth login mautic-oauth1`.
         [auth mautic-oauth1]
         type = oauth1
-        consumer_key = \(oauth1ConsumerKey)
-        secret consumer_secret
+        consumer_key = {{oauth1_consumer_key}}
+        consumer_secret = {{oauth1_consumer_secret}}
         signature_method = HMAC-SHA1
         request_token_url = {{baseUrl}}/oauth/v1/request_token
         authorize_url = {{baseUrl}}/oauth/v1/authorize
         access_token_url = {{baseUrl}}/oauth/v1/access_token
-        callback = http://127.0.0.1:8766/callback
+        callback = {{oauth1_callback}}
 
         """
     }
@@ -56,8 +68,8 @@ public enum DemoEnvironment {
     /// Secret values the demo stores in the state folder: (secret name, value).
     public static func secrets(password: String, oauth2ClientSecret: String, serviceClientSecret: String, oauth1ConsumerSecret: String) -> [(String, String)] {
         [
-            ("password", password), ("auth.oauth2.client_secret", oauth2ClientSecret),
-            ("auth.service.client_secret", serviceClientSecret), ("auth.mautic-oauth1.consumer_secret", oauth1ConsumerSecret),
+            ("password", password), ("oauth2_client_secret", oauth2ClientSecret),
+            ("service_client_secret", serviceClientSecret), ("oauth1_consumer_secret", oauth1ConsumerSecret),
         ]
     }
 }
