@@ -7,8 +7,8 @@ public enum DemoEnvironment {
         """
         # The built-in Mautic-compatible sandbox (`apish demo`, or `apish sandbox`, which listens on port 8181).
         # Its demo credentials are public, yet they are kept as secrets here the way real ones must be:
-        # `apish demo` stores their values in the per-user state folder, never in this file, and
-        # `apish run --env sandbox` also takes them as `--variable NAME=VALUE` (see collections/mautic/README.md).
+        # `apish sandbox` and `apish demo` store their values in the per-user state folder when they start,
+        # never in this file (see collections/mautic/README.md).
         baseUrl = http://127.0.0.1:8181
         username = admin
         secret password

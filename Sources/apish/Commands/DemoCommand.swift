@@ -32,7 +32,7 @@ struct DemoCommand: AsyncParsableCommand {
         let boundPort: Int
         do {
             (server, boundPort) = try await Self.startSandbox(preferring: port)
-            try Self.prepareEnvironment(in: workspace, credentials: server.credentials)
+            try SandboxEnvironment.storeSecrets(server.credentials, in: workspace, creatingEnvironment: true)
         } catch {
             output.errorLine("apish demo: \(error)")
             throw ExitCode(3)
@@ -63,27 +63,6 @@ struct DemoCommand: AsyncParsableCommand {
             do { return (server, try await server.start()) } catch where candidate != 0 { continue }
         }
         throw ValidationError("the sandbox could not start")
-    }
-
-    /// Creates `environments/sandbox.env` when the workspace has none, and stores the sandbox's demo
-    /// secrets in the state folder either way.
-    private static func prepareEnvironment(in workspace: Workspace, credentials: SandboxCredentials) throws {
-        let codeClient = credentials.oauth2Clients.first { $0.grantTypes.contains("authorization_code") }
-        let serviceClient = credentials.oauth2Clients.first { $0.grantTypes.contains("client_credentials") }
-        guard let admin = credentials.user(named: "admin") ?? credentials.users.first, let codeClient, let serviceClient,
-            let consumer = credentials.oauth1Consumers.first
-        else { throw ValidationError("the sandbox's credentials lack a user, an OAuth 2 client or an OAuth 1 consumer") }
-        if !workspace.environmentExists(DemoEnvironment.name) {
-            let text = DemoEnvironment.text(
-                oauth2ClientID: codeClient.clientID, serviceClientID: serviceClient.clientID, oauth1ConsumerKey: consumer.consumerKey)
-            try AtomicFile.write(text, to: workspace.environmentPath(DemoEnvironment.name))
-        }
-        let secrets = DemoEnvironment.secrets(
-            password: admin.password, oauth2ClientSecret: codeClient.clientSecret,
-            serviceClientSecret: serviceClient.clientSecret, oauth1ConsumerSecret: consumer.consumerSecret)
-        for (name, value) in secrets {
-            try workspace.setSecret(environment: DemoEnvironment.name, name: name, value: value)
-        }
     }
 
     static func tour(baseURL: String) -> String {

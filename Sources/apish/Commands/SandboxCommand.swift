@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Sandbox
+import Workspace
 
 struct SandboxCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -56,7 +57,16 @@ struct SandboxCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("apish sandbox: \(error)\n".utf8))
             throw ExitCode(1)
         }
-        let banner = await server.credentialsSummary + "\n\nPress Ctrl-C to stop.\n"
+        var banner = await server.credentialsSummary + "\n"
+        do {
+            if try SandboxEnvironment.storeSecrets(server.credentials, in: Workspace.current(), creatingEnvironment: false) {
+                banner += "\nThese credentials are now the secrets of environments/sandbox.env (kept in the state folder):\n"
+                    + "`apish run collections/mautic --env sandbox` and `apish --env sandbox` use this server as they are.\n"
+            }
+        } catch {
+            FileHandle.standardError.write(Data("apish sandbox: the sandbox environment's secrets were not stored: \(error)\n".utf8))
+        }
+        banner += "\nPress Ctrl-C to stop.\n"
         FileHandle.standardOutput.write(Data(banner.utf8))
         await Self.waitForTermination()
         await server.stop()
