@@ -19,7 +19,12 @@ public enum RunEnvironment {
             // Environment values are text, as in the shell; `--variable` keeps Hurl's typing.
             if let value = variables.value(of: name) { configuration.variables[name] = .string(value) }
         }
-        configuration.secretNames.formUnion(variables.secretNames)
+        // Declared secrets are secret whatever gives them a value, `--variable` included.
+        configuration.secretNames.formUnion(variables.secretNames.union(environment.missingSecrets))
+        for name in environment.missingSecrets where configuration.variables[name] == nil {
+            configuration.missingVariableHints[name] = "secret '\(name)' of environment '\(environment.name)' has no value: "
+                + "`apish --env \(environment.name) -c 'env secret \(name)'` stores one, or give it with --variable \(name)=VALUE"
+        }
         registry.secrets.register(contentsOf: variables.secretValues + registry.secretValues(in: environment))
         configuration.secrets = registry.secrets
         if configuration.baseURL == nil { configuration.baseURL = variables.value(of: "baseUrl") }

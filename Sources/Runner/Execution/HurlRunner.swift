@@ -19,6 +19,7 @@ public struct HurlRunner: Sendable {
         let clock = ContinuousClock()
         let start = clock.now
         var variables = VariableStore(configuration.variables, secretNames: configuration.secretNames)
+        variables.missingHints = configuration.missingVariableHints
         let runner = EntryRunner(transport: transport, configuration: configuration, fileName: file.fileName, directory: directory)
         var entries: [EntryResult] = []
         for (index, entry) in file.entries.enumerated() {

@@ -7,6 +7,9 @@ public struct RunConfiguration: Sendable {
     public var variables: [String: RunValue]
     /// Names among `variables` whose values are secrets, masked in results and reports.
     public var secretNames: Set<String>
+    /// How to give a variable the run lacks, by name: a secret of the environment without a value says
+    /// how to store one instead of calling it unknown.
+    public var missingVariableHints: [String: String] = [:]
     /// Every other secret the run holds (environment secrets, tokens its auth profiles obtain).
     public var secrets: SecretRegistry
     /// Relative request URLs resolve against it (an environment's `baseUrl`); nil keeps Hurl's rule

@@ -10,6 +10,8 @@ public struct VariableStore: Sendable {
     /// Leaves an unknown `{{name}}` as written instead of failing: for showing a file's requests
     /// (export) before the captures they depend on exist.
     public var keepsUnknownPlaceholders = false
+    /// What to say about a variable that has no value, by name (see `RunConfiguration.missingVariableHints`).
+    public var missingHints: [String: String] = [:]
 
     public init(_ values: [String: RunValue] = [:], secretNames: Set<String> = []) {
         self.values = values
@@ -36,6 +38,7 @@ public struct VariableStore: Sendable {
         case "newDate": return .string(ISODate.format(Date().timeIntervalSince1970))
         default:
             if keepsUnknownPlaceholders { return .string(placeholder.description) }
+            if let hint = missingHints[placeholder.name] { throw RunFailure(hint) }
             throw RunFailure("unknown variable '\(placeholder.name)': give it with --variable \(placeholder.name)=VALUE, in the environment or capture it first")
         }
     }
