@@ -60,9 +60,9 @@ import Darwin
 
     @Test func openBracketsKeepReadingUntilBalanced() {
         var assembler = LineAssembler()
-        #expect(assembler.feed("POST /api/contacts/new {") == .needsMore(.brackets(depth: 1)))
-        #expect(assembler.feed("  \"tags\": [\"a\",") == .needsMore(.brackets(depth: 2)))
-        #expect(assembler.feed("    \"b\"],") == .needsMore(.brackets(depth: 1)))
+        #expect(assembler.feed("POST /api/contacts/new {") == .needsMore(.brackets(open: "{")))
+        #expect(assembler.feed("  \"tags\": [\"a\",") == .needsMore(.brackets(open: "{[")))
+        #expect(assembler.feed("    \"b\"],") == .needsMore(.brackets(open: "{")))
         #expect(assembler.feed("}") == .complete(AssembledLine(
             text: "POST /api/contacts/new {\n  \"tags\": [\"a\",\n    \"b\"],\n}", lines: 1...4, unfinished: nil)))
     }
@@ -76,12 +76,46 @@ import Darwin
     @Test func unclosedQuoteEndsWithItsLine() {
         var assembler = LineAssembler()
         #expect(assembler.feed(#"set name = "Ada"#) == .complete(AssembledLine(text: #"set name = "Ada"#, lines: 1...1, unfinished: nil)))
-        #expect(assembler.feed("POST /x {") == .needsMore(.brackets(depth: 1)))
+        #expect(assembler.feed("POST /x {") == .needsMore(.brackets(open: "{")))
     }
 
     @Test func strayClosersDoNotHideALaterOpener() {
         var assembler = LineAssembler()
-        #expect(assembler.feed("] {") == .needsMore(.brackets(depth: 1)))
+        #expect(assembler.feed("PUT /x [1]] {") == .needsMore(.brackets(open: "{")))
+    }
+
+    @Test(arguments: [
+        "q $.a[", "q $..contacts[?@.firstname=='Ada'", "set n = $..[?@.x", "expect jsonpath \"$.a[\" exists", "echo {",
+        "GET /api/contacts where[0][col]==email", "GET /api/contacts?where[0", "GET /x {{open",
+    ])
+    func bracketsOutsideARequestBodyNeverContinueTheLine(line: String) {
+        var assembler = LineAssembler()
+        #expect(assembler.feed(line) == .complete(AssembledLine(text: line, lines: 1...1, unfinished: nil)))
+    }
+
+    @Test func theContinuationPromptSaysWhatIsOpen() {
+        #expect(LineAssembler.Pending.brackets(open: "{[").prompt == "…{[ ")
+        #expect(LineAssembler.Pending.brackets(open: String(repeating: "[", count: 20)).prompt == "……[[[[[[[[ ")
+        #expect(LineAssembler.Pending.hereDocument(terminator: "EOF").prompt == "…<<EOF ")
+        #expect(LineAssembler.Pending.backslash.prompt == "…\\ ")
+    }
+
+    @Test func aBodyOnTheLineAfterARequestLineBelongsToIt() {
+        var assembler = LineAssembler()
+        #expect(assembler.feed("POST /api/contacts/new", nextLine: { "{\"firstname\":" }) == .needsMore(.body))
+        #expect(assembler.feed("{\"firstname\":") == .needsMore(.brackets(open: "{")))
+        #expect(assembler.feed("\"Ada\"}") == .complete(AssembledLine(
+            text: "POST /api/contacts/new\n{\"firstname\":\n\"Ada\"}", lines: 1...3, unfinished: nil)))
+        #expect(assembler.feed("GET /x", nextLine: { "q .a" }) == .complete(AssembledLine(text: "GET /x", lines: 4...4, unfinished: nil)))
+        #expect(assembler.feed("q .a", nextLine: { "[1]" }) == .complete(AssembledLine(text: "q .a", lines: 5...5, unfinished: nil)))
+        #expect(assembler.feed("POST /x {}", nextLine: { "[1]" }) == .complete(AssembledLine(text: "POST /x {}", lines: 6...6, unfinished: nil)))
+        #expect(assembler.feed("GET /x", nextLine: { "{{template}}" }) == .complete(AssembledLine(text: "GET /x", lines: 7...7, unfinished: nil)))
+    }
+
+    @Test func aScriptTakesTheBodyFromTheNextLine() {
+        let lines = LineAssembler.lines(of: "POST /api/contacts/new\n  [1,\n2]\nPATCH /x\n{\"a\": 1}\nGET /y\n")
+        #expect(lines.map(\.text) == ["POST /api/contacts/new\n  [1,\n2]", "PATCH /x\n{\"a\": 1}", "GET /y"])
+        #expect(lines.map(\.lines) == [1...3, 4...5, 6...6])
     }
 
     @Test func templatesAreBalanced() {
@@ -131,7 +165,7 @@ import Darwin
             "POST /x {",
         ])
         #expect(lines.map(\.lines) == [1...1, 2...3, 4...6, 7...7, 8...10, 11...11])
-        #expect(lines.last?.unfinished == .brackets(depth: 1))
+        #expect(lines.last?.unfinished == .brackets(open: "{"))
         #expect(lines.dropLast().allSatisfy { $0.unfinished == nil })
     }
 

@@ -77,6 +77,21 @@ import Testing
         #expect(result.stdout.contains(#""pasted": ["#))
     }
 
+    @Test func aJSONBodyOnTheLineAfterTheRequestLineIsItsBody() throws {
+        let script = """
+            POST \(httpbin.baseURL)/anything --body
+            {"firstname": "Ada"}
+            PUT \(httpbin.baseURL)/anything --body
+              [1,
+               2]
+            q .json
+            """
+        let result = try fixture.apish([], stdin: script)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains(#""data": "{\"firstname\": \"Ada\"}""#))
+        #expect(result.stdout.hasSuffix("[\n  1,\n  2\n]\n"))
+    }
+
     @Test func queriesAndCapturesTakeTheRestOfTheLineQuotesIncluded() throws {
         let script = """
             POST \(httpbin.baseURL)/anything contacts:='[{"firstname": "Ada", "id": 1}, {"firstname": "Bob", "id": 2}]' --quiet

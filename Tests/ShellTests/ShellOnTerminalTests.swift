@@ -100,4 +100,21 @@ import Testing
         let transcript = terminal.screenText
         #expect(!transcript.contains("pa55-word-xyz\r\nnow use"))
     }
+
+    @Test func openBracketsShowInTheContinuationPromptAndAPastedBodyJoinsItsRequest() throws {
+        let terminal = try start()
+        terminal.send("POST /anything --body {\r")
+        try terminal.waitFor("…{ ")
+        terminal.send("\"typed\": [1,\r")
+        try terminal.waitFor("…{[ ")
+        terminal.send("2]}\r")
+        try terminal.waitFor(#""data": "{\n\"typed\": [1,\n2]}""#)
+        try prompt(terminal)
+        terminal.send("POST /anything --body\r{\"pasted\": true}\r")
+        try terminal.waitFor(#""data": "{\"pasted\": true}""#)
+        try prompt(terminal)
+        terminal.send("q $.a[\r")
+        try terminal.waitFor("invalid path")
+        try prompt(terminal)
+    }
 }
