@@ -17,6 +17,7 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
         case tooManyRedirects(Int)
         case unreadableFile(String)
         case bodyTooLarge
+        case invalidHeader(String)
         case other(String)
     }
 
@@ -40,6 +41,7 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
         case .tooManyRedirects(let limit): "\(host): more than \(limit) redirects"
         case .unreadableFile(let path): "cannot read file '\(path)'"
         case .bodyTooLarge: "the response from \(host) is larger than \(HTTPTransport.maximumBodySize >> 20) MiB"
+        case .invalidHeader(let detail): "cannot send to \(host): \(detail)"
         case .other(let detail): "request to \(host) failed: \(detail)"
         }
     }
