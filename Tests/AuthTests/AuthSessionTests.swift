@@ -35,6 +35,7 @@ import Testing
     @Test func basicOverPlainHttpToAnotherHostWarns() throws {
         let session = try Self.session(["type": "basic", "username": "u", "password": "p"])
         #expect(session.warning(for: HTTPRequest(method: "GET", url: "http://m.example.com/api"))?.contains("m.example.com") == true)
+        #expect(session.warning(for: HTTPRequest(method: "GET", url: "http://m.example.com/api"))?.hasPrefix("sending Basic") == true)
         #expect(session.warning(for: HTTPRequest(method: "GET", url: "https://m.example.com/api")) == nil)
         #expect(session.warning(for: HTTPRequest(method: "GET", url: "http://127.0.0.1:8181/api")) == nil)
         #expect(session.warning(for: HTTPRequest(method: "GET", url: "http://localhost/api")) == nil)

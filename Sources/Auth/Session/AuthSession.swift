@@ -55,7 +55,7 @@ public final class AuthSession: Sendable {
             let value = BasicAuthorization.headerValue(username: settings.username, password: password)
             let masked = narrate.adding([password, String(value.dropFirst(6))])
             masked("basic: Authorization: Basic base64(\"\(settings.username):\(masked.secret(password))\") = \(value)")
-            if let warning = warning(for: request) { masked("  \(warning)") }
+            if let warning = warning(for: request) { masked("  warning: \(warning)") }
             var authorized = request
             authorized.headers.set("Authorization", value)
             return authorized
