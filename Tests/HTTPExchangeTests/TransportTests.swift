@@ -117,6 +117,16 @@ import Transport
         }
     }
 
+    @Test func tlsToAPlainHTTPServerSaysWhatWentWrongInWords() async throws {
+        let request = HTTPRequest(method: "GET", url: "https://127.0.0.1:\(httpbin.port)/get")
+        do {
+            _ = try await transport.send(request, options: SendOptions())
+            Issue.record("expected a TLS failure")
+        } catch let error as TransportError {
+            #expect(error.description == "TLS handshake with 127.0.0.1:\(httpbin.port) failed: wrong version number (the server may not speak TLS: try http://)")
+        }
+    }
+
     @Test func anInvalidHeaderNameIsRefusedBeforeSending() async throws {
         var request = HTTPRequest(method: "GET", url: "\(httpbin.baseURL)/get")
         request.headers.add("Ä", "1")
