@@ -101,6 +101,22 @@ import Testing
         #expect(!transcript.contains("pa55-word-xyz\r\nnow use"))
     }
 
+    @Test func switchingTheBasicUserDoesNotKeepThePreviousPassword() throws {
+        let terminal = try start()
+        terminal.send("auth basic ada\r")
+        try terminal.waitFor("Password for ada: ")
+        terminal.send("pa55-word-xyz\r")
+        try prompt(terminal, "apish [bin • basic ✓]> ")
+        terminal.send("auth basic bob\r")
+        try terminal.waitFor("Password for bob: ")
+        terminal.send("\r")
+        try terminal.waitFor("no password was given")
+        try prompt(terminal, "apish [bin • basic ✗]> ")
+        terminal.send("GET /headers --body\r")
+        try terminal.waitFor("no password for bob")
+        try prompt(terminal, "apish [bin • basic ✗]> ")
+    }
+
     @Test func openBracketsShowInTheContinuationPromptAndAPastedBodyJoinsItsRequest() throws {
         let terminal = try start()
         terminal.send("POST /anything --body {\r")
