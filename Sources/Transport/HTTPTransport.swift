@@ -29,6 +29,12 @@ public final class HTTPTransport: HTTPSending {
         var hops = 0
         while true {
             guard let url = RequestURL(current.url) else { throw TransportError(host: current.url, cause: .invalidURL) }
+            // A header expanded from a template was never checked; the HTTP stack traps on an invalid one.
+            for field in current.headers {
+                do { try HTTPFieldSyntax.check(name: field.name, value: field.value) } catch {
+                    throw TransportError(host: url.host, cause: .invalidHeader(error.description))
+                }
+            }
             var response = try await exchange(current, url: url, options: options, deadline: deadline)
             guard options.followRedirects, let next = RedirectPolicy.next(after: current, response: response) else {
                 response.elapsed = clock.now - start

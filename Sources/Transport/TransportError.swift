@@ -17,6 +17,7 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
         case tooManyRedirects(Int)
         case unreadableFile(String)
         case bodyTooLarge
+        case invalidHeader(String)
         case other(String)
     }
 
@@ -34,12 +35,13 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
         case .dns: "cannot resolve host '\(host)' (DNS lookup failed)"
         case .connectTimeout: "cannot connect to \(host): timed out while connecting"
         case .timeout: "\(host) did not answer in time (timeout)"
-        case .tls(let detail): "TLS failure with \(host): \(detail)"
+        case .tls(let detail): "TLS handshake with \(host) failed: \(detail)"
         case .connectionClosed: "\(host) closed the connection before answering"
         case .invalidURL: "invalid URL '\(host)'"
         case .tooManyRedirects(let limit): "\(host): more than \(limit) redirects"
         case .unreadableFile(let path): "cannot read file '\(path)'"
         case .bodyTooLarge: "the response from \(host) is larger than \(HTTPTransport.maximumBodySize >> 20) MiB"
+        case .invalidHeader(let detail): "cannot send to \(host): \(detail)"
         case .other(let detail): "request to \(host) failed: \(detail)"
         }
     }
@@ -56,7 +58,11 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
             case .connectTimeout, .tlsHandshakeTimeout, .httpProxyHandshakeTimeout: return .connectTimeout
             case .deadlineExceeded, .readTimeout, .writeTimeout, .getConnectionFromPoolTimeout: return .timeout
             case .remoteConnectionClosed: return .connectionClosed
-            default: return .other("\(error)")
+            case .invalidURL, .emptyHost, .emptyScheme: return .invalidURL
+            default:
+                // "Remote connection closed": AHC's own words, without its type name or associated values.
+                let words = error.shortDescription
+                return .other(words.prefix(1).lowercased() + words.dropFirst())
             }
         case is NIOTooManyBytesError:
             return .bodyTooLarge
@@ -71,10 +77,8 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
             return .other("\(error)")
         case is SocketAddressError:
             return .dns
-        case let error as NIOSSLError:
+        case is NIOSSLError, is BoringSSLError, is NIOSSLExtraError:
             return .tls(tlsDetail(error))
-        case let error as BoringSSLError:
-            return .tls("\(error)")
         default:
             let text = String(describing: error)
             if text.contains("connectionRefused") || text.contains("Connection refused") { return .connectionRefused }
@@ -82,15 +86,19 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
         }
     }
 
-    private static func tlsDetail(_ error: NIOSSLError) -> String {
-        switch error {
-        case .handshakeFailed(let inner):
-            let text = "\(inner)"
-            if text.contains("CERTIFICATE_VERIFY_FAILED") {
-                return "certificate verification failed (use --insecure to skip, or --cacert FILE)"
-            }
-            return "handshake failed: \(text)"
-        default: return "\(error)"
+    /// BoringSSL's reason in words (`CERTIFICATE_VERIFY_FAILED` → "certificate verify failed"), with what to
+    /// do about a certificate that is not trusted.
+    private static func tlsDetail(_ error: any Error) -> String {
+        if let error = error as? NIOSSLExtraError, error == .failedToValidateHostname {
+            return "the certificate is not for this host name"
+        }
+        let text = String(describing: error)
+        let reasons = text.matches(of: /OPENSSL_internal:([A-Z0-9_]+)/).map { $0.output.1.lowercased().replacing("_", with: " ") }
+        guard let reason = reasons.first else { return text }
+        switch reason {
+        case "certificate verify failed": return reason + " (--insecure skips the check, --cacert FILE trusts a CA)"
+        case "wrong version number": return reason + " (the server may not speak TLS: try http://)"
+        default: return reason
         }
     }
 }

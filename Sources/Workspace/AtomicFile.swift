@@ -1,4 +1,5 @@
 import Foundation
+import HTTPExchange
 
 #if canImport(Glibc)
 import Glibc
@@ -57,3 +58,5 @@ public struct FileError: Error, Sendable, CustomStringConvertible {
     }
     public var description: String { "cannot write '\(path)': \(reason)" }
 }
+
+extension FileError: FileFailure {}

@@ -23,6 +23,27 @@ struct Apish: AsyncParsableCommand {
         ],
         defaultSubcommand: ShellEntryCommand.self
     )
+
+    /// ArgumentParser's own entry point, except that a usage error exits 1, Hurl's code and the one
+    /// every apish command documents, instead of ArgumentParser's 64.
+    static func main() async {
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            guard exitCode(for: error) == .validationFailure else { exit(withError: error) }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(1)
+        }
+    }
+
+    static var subcommandNames: [String] {
+        configuration.subcommands.compactMap { $0.configuration.commandName }
+    }
 }
 
 /// `apish`, `apish FILE`, `apish -c COMMAND`: the shell, a script, or single commands.
@@ -62,7 +83,7 @@ struct ShellEntryCommand: AsyncParsableCommand {
             source = .commands(commands)
         } else if let script {
             guard let data = FileManager.default.contents(atPath: script) else {
-                throw ValidationError("cannot read script '\(script)'")
+                throw ValidationError(Self.unreadable(script))
             }
             source = .text(String(decoding: data, as: UTF8.self), name: script)
         } else {
@@ -71,5 +92,18 @@ struct ShellEntryCommand: AsyncParsableCommand {
         }
         let code = await ScriptRunner.run(source, workspace: workspace, output: output, environment: env, keepGoing: keepGoing)
         if code != 0 { throw ExitCode(code) }
+    }
+
+    /// Why `script` cannot run; a bare word that is no file was more likely meant as a command.
+    static func unreadable(_ script: String) -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: script, isDirectory: &isDirectory) else {
+            guard script.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+                return "cannot read script '\(script)': no such file"
+            }
+            let hint = CommandSuggestion.closest(to: script, among: Apish.subcommandNames).map { " — did you mean `apish \($0)`?" }
+            return "'\(script)' is neither a command nor a script file" + (hint ?? " (`apish --help` lists the commands)")
+        }
+        return "cannot read script '\(script)': " + (isDirectory.boolValue ? "is a directory" : "permission denied")
     }
 }

@@ -32,9 +32,25 @@ import Testing
         #expect(revealed.text.contains("admin:hunter22"))
     }
 
+    @Test func aStoredBasicPasswordBelongsToItsUserOnly() async throws {
+        let store = InMemorySecretStore()
+        func session(_ username: String) throws -> AuthSession {
+            AuthSession(profile: try AuthProfile(name: "basic", settings: ["type": "basic", "username": username]),
+                        storeKey: "e/basic", store: store, sender: Unreachable(), trace: nil)
+        }
+        try await session("admin").login(ScriptedInteraction(browserMode: nil) { _, _ in "mautic" })
+        let request = HTTPRequest(method: "GET", url: "https://m.test/")
+        #expect(try await session("admin").authorize(request).headers["Authorization"] == "Basic YWRtaW46bWF1dGlj")
+        let sales = try session("sales")
+        #expect(!sales.status.isReady)
+        #expect(sales.status.badge == "basic ✗")
+        await #expect(throws: AuthError.self) { try await sales.authorize(request) }
+    }
+
     @Test func basicOverPlainHttpToAnotherHostWarns() throws {
         let session = try Self.session(["type": "basic", "username": "u", "password": "p"])
         #expect(session.warning(for: HTTPRequest(method: "GET", url: "http://m.example.com/api"))?.contains("m.example.com") == true)
+        #expect(session.warning(for: HTTPRequest(method: "GET", url: "http://m.example.com/api"))?.hasPrefix("sending Basic") == true)
         #expect(session.warning(for: HTTPRequest(method: "GET", url: "https://m.example.com/api")) == nil)
         #expect(session.warning(for: HTTPRequest(method: "GET", url: "http://127.0.0.1:8181/api")) == nil)
         #expect(session.warning(for: HTTPRequest(method: "GET", url: "http://localhost/api")) == nil)

@@ -38,4 +38,12 @@ import Testing
         #expect(throws: RequestItemError.missingName("=value")) { try RequestItem.parse("=value") }
         #expect(throws: RequestItemError.missingPath("file@")) { try RequestItem.parse("file@") }
     }
+
+    @Test func headerNamesAreTokensAndValuesStayOnOneLine() throws {
+        #expect(throws: RequestItemError.invalidHeader(.name("Ä"))) { try RequestItem.parse("Ä:1") }
+        #expect(throws: RequestItemError.invalidHeader(.name("X(1)"))) { try RequestItem.parse("X(1);") }
+        #expect(throws: RequestItemError.invalidHeader(.value(name: "X-A"))) { try RequestItem.parse("X-A:a\rb") }
+        #expect(try RequestItem.parse("X-{{suffix}}:1") == .header(name: "X-{{suffix}}", value: "1"))
+        #expect(try RequestItem.parse("!#$%&'*+-.^_`|~09aZ:1") == .header(name: "!#$%&'*+-.^_`|~09aZ", value: "1"))
+    }
 }

@@ -38,8 +38,9 @@ import Transport
                 Issue.record("expected a TLS failure, got \(error)")
                 return
             }
-            #expect(error.description.hasPrefix("TLS failure with 127.0.0.1:\(server.port)"))
-            #expect(detail.contains("certificate"))
+            #expect(error.description.hasPrefix("TLS handshake with 127.0.0.1:\(server.port) failed: certificate verify failed"))
+            #expect(detail.contains("--insecure"))
+            #expect(!error.description.contains("sslError"))
         }
     }
 

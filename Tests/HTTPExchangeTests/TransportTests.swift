@@ -116,4 +116,25 @@ import Transport
             #expect(error.description == "cannot connect to 127.0.0.1:\(port): connection refused")
         }
     }
+
+    @Test func tlsToAPlainHTTPServerSaysWhatWentWrongInWords() async throws {
+        let request = HTTPRequest(method: "GET", url: "https://127.0.0.1:\(httpbin.port)/get")
+        do {
+            _ = try await transport.send(request, options: SendOptions())
+            Issue.record("expected a TLS failure")
+        } catch let error as TransportError {
+            #expect(error.description == "TLS handshake with 127.0.0.1:\(httpbin.port) failed: wrong version number (the server may not speak TLS: try http://)")
+        }
+    }
+
+    @Test func anInvalidHeaderNameIsRefusedBeforeSending() async throws {
+        var request = HTTPRequest(method: "GET", url: "\(httpbin.baseURL)/get")
+        request.headers.add("Ä", "1")
+        do {
+            _ = try await transport.send(request, options: SendOptions())
+            Issue.record("expected the header to be refused")
+        } catch let error as TransportError {
+            #expect(error.description == "cannot send to 127.0.0.1: 'Ä' is not a valid header name: use ASCII letters, digits and !#$%&'*+-.^_`|~ only (RFC 9110)")
+        }
+    }
 }

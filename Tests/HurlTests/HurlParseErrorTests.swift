@@ -48,6 +48,10 @@ import Testing
         ("GET https://x\nX-A: \\q\n", 2, 6, "invalid escape \\q"),
         ("GET https://x\n[Options]\nvariable: novalue\n", 3, 11, "expected name=value"),
         ("GET https://x\nHTTP 200\nHTTP 201\n", 3, 1, "expected a response header"),
+        ("GET https://x\nÄ: 1\n", 2, 1, "'Ä' cannot be part of a header name"),
+        ("GET https://x\nX-{{id}}(a): 1\n", 2, 9, "'(' cannot be part of a header name"),
+        ("GET https://x\nX\\,A: 1\n", 2, 2, "',' cannot be part of a header name"),
+        ("GET https://x\nX-A: a\\nb\n", 2, 6, "a header value cannot hold a line break"),
     ])
     func errorsNameTheirPosition(text: String, line: Int, column: Int, message: String) throws {
         let failure = try #require(error(text), "expected a parse error for \(text.debugDescription)")

@@ -69,4 +69,11 @@ import Testing
         #expect(throws: JSONPathError.self) { try JSONPathQuery("$.contacts.1") }
         #expect(throws: JSONPathError.self) { try JSONPathQuery("$.first-name") }
     }
+
+    @Test func aQueryStartingWithTheRootIsStrictInShorthandModeToo() {
+        #expect(throws: JSONPathError.self) { try JSONPathQuery(shorthand: "$.1") }
+        #expect(throws: JSONPathError.self) { try JSONPathQuery(shorthand: "$.contacts.1") }
+        #expect(throws: JSONPathError.self) { try JSONPathQuery(shorthand: "$.contact.first-name") }
+        #expect(throws: JSONPathError.self) { try JSONPathQuery(shorthand: "$..contacts.2") }
+    }
 }

@@ -2,6 +2,8 @@ import Foundation
 import Testing
 import TestSupport
 @testable import LineEditor
+@testable import Shell
+import Workspace
 
 #if canImport(Glibc)
 import Glibc
@@ -60,9 +62,9 @@ import Darwin
 
     @Test func openBracketsKeepReadingUntilBalanced() {
         var assembler = LineAssembler()
-        #expect(assembler.feed("POST /api/contacts/new {") == .needsMore(.brackets(depth: 1)))
-        #expect(assembler.feed("  \"tags\": [\"a\",") == .needsMore(.brackets(depth: 2)))
-        #expect(assembler.feed("    \"b\"],") == .needsMore(.brackets(depth: 1)))
+        #expect(assembler.feed("POST /api/contacts/new {") == .needsMore(.brackets(open: "{")))
+        #expect(assembler.feed("  \"tags\": [\"a\",") == .needsMore(.brackets(open: "{[")))
+        #expect(assembler.feed("    \"b\"],") == .needsMore(.brackets(open: "{")))
         #expect(assembler.feed("}") == .complete(AssembledLine(
             text: "POST /api/contacts/new {\n  \"tags\": [\"a\",\n    \"b\"],\n}", lines: 1...4, unfinished: nil)))
     }
@@ -76,12 +78,46 @@ import Darwin
     @Test func unclosedQuoteEndsWithItsLine() {
         var assembler = LineAssembler()
         #expect(assembler.feed(#"set name = "Ada"#) == .complete(AssembledLine(text: #"set name = "Ada"#, lines: 1...1, unfinished: nil)))
-        #expect(assembler.feed("POST /x {") == .needsMore(.brackets(depth: 1)))
+        #expect(assembler.feed("POST /x {") == .needsMore(.brackets(open: "{")))
     }
 
     @Test func strayClosersDoNotHideALaterOpener() {
         var assembler = LineAssembler()
-        #expect(assembler.feed("] {") == .needsMore(.brackets(depth: 1)))
+        #expect(assembler.feed("PUT /x [1]] {") == .needsMore(.brackets(open: "{")))
+    }
+
+    @Test(arguments: [
+        "q $.a[", "q $..contacts[?@.firstname=='Ada'", "set n = $..[?@.x", "expect jsonpath \"$.a[\" exists", "echo {",
+        "GET /api/contacts where[0][col]==email", "GET /api/contacts?where[0", "GET /x {{open",
+    ])
+    func bracketsOutsideARequestBodyNeverContinueTheLine(line: String) {
+        var assembler = LineAssembler()
+        #expect(assembler.feed(line) == .complete(AssembledLine(text: line, lines: 1...1, unfinished: nil)))
+    }
+
+    @Test func theContinuationPromptSaysWhatIsOpen() {
+        #expect(LineAssembler.Pending.brackets(open: "{[").prompt == "…{[ ")
+        #expect(LineAssembler.Pending.brackets(open: String(repeating: "[", count: 20)).prompt == "……[[[[[[[[ ")
+        #expect(LineAssembler.Pending.hereDocument(terminator: "EOF").prompt == "…<<EOF ")
+        #expect(LineAssembler.Pending.backslash.prompt == "…\\ ")
+    }
+
+    @Test func aBodyOnTheLineAfterARequestLineBelongsToIt() {
+        var assembler = LineAssembler()
+        #expect(assembler.feed("POST /api/contacts/new", nextLine: { "{\"firstname\":" }) == .needsMore(.body))
+        #expect(assembler.feed("{\"firstname\":") == .needsMore(.brackets(open: "{")))
+        #expect(assembler.feed("\"Ada\"}") == .complete(AssembledLine(
+            text: "POST /api/contacts/new\n{\"firstname\":\n\"Ada\"}", lines: 1...3, unfinished: nil)))
+        #expect(assembler.feed("GET /x", nextLine: { "q .a" }) == .complete(AssembledLine(text: "GET /x", lines: 4...4, unfinished: nil)))
+        #expect(assembler.feed("q .a", nextLine: { "[1]" }) == .complete(AssembledLine(text: "q .a", lines: 5...5, unfinished: nil)))
+        #expect(assembler.feed("POST /x {}", nextLine: { "[1]" }) == .complete(AssembledLine(text: "POST /x {}", lines: 6...6, unfinished: nil)))
+        #expect(assembler.feed("GET /x", nextLine: { "{{template}}" }) == .complete(AssembledLine(text: "GET /x", lines: 7...7, unfinished: nil)))
+    }
+
+    @Test func aScriptTakesTheBodyFromTheNextLine() {
+        let lines = LineAssembler.lines(of: "POST /api/contacts/new\n  [1,\n2]\nPATCH /x\n{\"a\": 1}\nGET /y\n")
+        #expect(lines.map(\.text) == ["POST /api/contacts/new\n  [1,\n2]", "PATCH /x\n{\"a\": 1}", "GET /y"])
+        #expect(lines.map(\.lines) == [1...3, 4...5, 6...6])
     }
 
     @Test func templatesAreBalanced() {
@@ -131,7 +167,7 @@ import Darwin
             "POST /x {",
         ])
         #expect(lines.map(\.lines) == [1...1, 2...3, 4...6, 7...7, 8...10, 11...11])
-        #expect(lines.last?.unfinished == .brackets(depth: 1))
+        #expect(lines.last?.unfinished == .brackets(open: "{"))
         #expect(lines.dropLast().allSatisfy { $0.unfinished == nil })
     }
 
@@ -208,6 +244,50 @@ import Darwin
         #expect(rows == ["alpha    gamma    epsilon", "beta     delta"])
         #expect(CompletionListing.rows(of: ["a", "b", "c"], width: 100) == ["a  b  c"])
         #expect(CompletionListing.rows(of: ["one-very-long-candidate"], width: 10) == ["one-very-long-candidate"])
+    }
+}
+
+/// What Tab offers in the shell, from a session in a workspace with two auth profiles.
+@Suite struct ShellCompletionTests {
+    let session: ShellSession
+
+    init() throws {
+        let folder = try PackagePaths.temporaryFolder("apish-completion")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("environments"), withIntermediateDirectories: true)
+        try "baseUrl = http://127.0.0.1:1\nauth = admin\n[auth admin]\ntype = basic\nusername = admin\n[auth api]\ntype = bearer\n"
+            .write(to: folder.appendingPathComponent("environments/local.env"), atomically: true, encoding: .utf8)
+        let workspace = Workspace(root: folder.path, userState: StateFolder(path: folder.appendingPathComponent("state").path))
+        session = ShellSession(workspace: workspace, output: BufferedOutput(), interactive: true, processEnvironment: [:])
+        try session.selectEnvironment("local")
+    }
+
+    private func complete(_ line: String) -> [String] {
+        ShellCompleter(session: session).candidates(for: CompletionContext(line: line))
+    }
+
+    @Test func authAndTraceOfferTheirSubcommands() {
+        #expect(complete("auth ").contains("login"))
+        #expect(complete("auth lo") == ["login", "logout"])
+        #expect(complete("trace ") == ["on", "off", "reveal"])
+        #expect(complete("auth oauth2 ") == ["login", "logout", "explain", "show"])
+    }
+
+    @Test func profileNamesFollowTheSubcommandsAndFlagsThatTakeOne() {
+        #expect(complete("auth login ") == ["admin", "api"])
+        #expect(complete("auth use ") == ["admin", "api", "none"])
+        #expect(complete("auth show ad") == ["admin"])
+        #expect(complete("GET /x --auth ") == ["admin", "api", "none"])
+        #expect(complete("GET /x -A a") == ["admin", "api"])
+    }
+
+    @Test func requestFlagsFollowTwoDashes() throws {
+        #expect(complete("GET /x --").contains("--verbose"))
+        #expect(complete("GET /x --no") == ["--no-follow"])
+        #expect(complete("q --").isEmpty)
+        for flag in ShellCompleter.requestFlags {
+            var words = ["GET", "/x", flag, "1"]
+            #expect(throws: Never.self, "\(flag)") { _ = try RequestOptions.extract(from: &words) }
+        }
     }
 }
 

@@ -77,6 +77,37 @@ import Testing
         #expect(result.stdout.contains(#""pasted": ["#))
     }
 
+    @Test func aJSONBodyOnTheLineAfterTheRequestLineIsItsBody() throws {
+        let script = """
+            POST \(httpbin.baseURL)/anything --body
+            {"firstname": "Ada"}
+            PUT \(httpbin.baseURL)/anything --body
+              [1,
+               2]
+            q .json
+            """
+        let result = try fixture.apish([], stdin: script)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout.contains(#""data": "{\"firstname\": \"Ada\"}""#))
+        #expect(result.stdout.hasSuffix("[\n  1,\n  2\n]\n"))
+    }
+
+    @Test func queriesAndCapturesTakeTheRestOfTheLineQuotesIncluded() throws {
+        let script = """
+            POST \(httpbin.baseURL)/anything contacts:='[{"firstname": "Ada", "id": 1}, {"firstname": "Bob", "id": 2}]' --quiet
+            q $..contacts[?@.firstname=='Ada'].id
+            set n = $.json.contacts[?@.id==2].firstname
+            set t = 'literal text'
+            echo {{n}} and {{t}}
+            q 1 --raw $.json.contacts[?@.firstname=="Bob"].firstname
+            q $.json.contacts[?@.id > 1].id --paths
+            q '$.json.contacts[0].id'
+            """
+        let result = try fixture.apish([], stdin: script)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "1\nn = Bob\nBob and literal text\nBob\n$['json']['contacts'][1]['id']\n1\n")
+    }
+
     @Test func theFirstFailureStopsAScriptWithItsCode() throws {
         let refusedPort = FreePort.next()
         let refused = try fixture.apish(["-c", "GET http://127.0.0.1:\(refusedPort)/", "-c", "echo never"])

@@ -102,4 +102,37 @@ import Testing
         #expect(!transcript.contains("pa55-word-xyz\r\nnow use"))
         #expect(!transcript.contains(Data("ada:pa55-word-xyz".utf8).base64EncodedString()))
     }
+
+    @Test func switchingTheBasicUserDoesNotKeepThePreviousPassword() throws {
+        let terminal = try start()
+        terminal.send("auth basic ada\r")
+        try terminal.waitFor("Password for ada: ")
+        terminal.send("pa55-word-xyz\r")
+        try prompt(terminal, "apish [bin • basic ✓]> ")
+        terminal.send("auth basic bob\r")
+        try terminal.waitFor("Password for bob: ")
+        terminal.send("\r")
+        try terminal.waitFor("no password was given")
+        try prompt(terminal, "apish [bin • basic ✗]> ")
+        terminal.send("GET /headers --body\r")
+        try terminal.waitFor("no password for bob")
+        try prompt(terminal, "apish [bin • basic ✗]> ")
+    }
+
+    @Test func openBracketsShowInTheContinuationPromptAndAPastedBodyJoinsItsRequest() throws {
+        let terminal = try start()
+        terminal.send("POST /anything --body {\r")
+        try terminal.waitFor("…{ ")
+        terminal.send("\"typed\": [1,\r")
+        try terminal.waitFor("…{[ ")
+        terminal.send("2]}\r")
+        try terminal.waitFor(#""data": "{\n\"typed\": [1,\n2]}""#)
+        try prompt(terminal)
+        terminal.send("POST /anything --body\r{\"pasted\": true}\r")
+        try terminal.waitFor(#""data": "{\"pasted\": true}""#)
+        try prompt(terminal)
+        terminal.send("q $.a[\r")
+        try terminal.waitFor("invalid path")
+        try prompt(terminal)
+    }
 }

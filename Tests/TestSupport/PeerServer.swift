@@ -68,7 +68,10 @@ public struct PeerServerError: Error, CustomStringConvertible {
 
 /// Runs a command to completion, for tests that drive the `apish` binary or a peer client.
 public struct CommandResult: Sendable {
+    /// The exit status, or the signal's number when `signalled`.
     public let status: Int32
+    /// True when a signal ended the process (a trap, a crash) instead of an exit.
+    public let signalled: Bool
     public let stdout: String
     public let stderr: String
 }
@@ -108,6 +111,7 @@ public enum Command {
         }
         return CommandResult(
             status: process.terminationStatus,
+            signalled: process.terminationReason == .uncaughtSignal,
             stdout: (try? String(contentsOf: outURL, encoding: .utf8)) ?? "",
             stderr: (try? String(contentsOf: errURL, encoding: .utf8)) ?? "")
     }

@@ -37,7 +37,7 @@ final class RedirectListener: Sendable {
         } catch let error as IOError where error.errnoCode == EADDRINUSE {
             throw .listenerPortBusy(port: port)
         } catch {
-            throw .listenerFailed("cannot listen on 127.0.0.1:\(port): \(error)")
+            throw .listenerFailed("cannot listen on 127.0.0.1:\(port): \(SocketFailure.reason(error))")
         }
     }
 

@@ -33,7 +33,7 @@ public enum AuthError: Error, Sendable, Equatable, CustomStringConvertible {
             "the callback's oauth_token does not match the request token apish obtained; no token stored"
         case .denied(let detail): "authorization was denied: \(detail)"
         case .listenerPortBusy(let port):
-            "port \(port) of the redirect URI is in use on 127.0.0.1: free it, or choose another redirect_uri port that the provider accepts"
+            "cannot listen on 127.0.0.1:\(port) for the redirect: address already in use; free the port, or choose another redirect_uri port that the provider accepts"
         case .listenerFailed(let detail): "the redirect listener failed: \(detail)"
         case .timedOut(let seconds): "no redirect arrived within \(seconds) s; run the login again"
         case .cancelled(let detail): "login cancelled: \(detail)"

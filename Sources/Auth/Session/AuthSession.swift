@@ -62,13 +62,13 @@ public final class AuthSession: Sendable {
         case .none:
             return request
         case .basic(let settings):
-            guard let password = try settings.password ?? credentials()?.password else {
+            guard let password = try settings.password ?? credentials()?.password(of: settings.username) else {
                 throw AuthError.notLoggedIn(profile: profile.name, reason: "no password for \(settings.username)")
             }
             let value = BasicAuthorization.headerValue(username: settings.username, password: password)
             let masked = narrate.adding([password, String(value.dropFirst(6))])
             masked("basic: Authorization: Basic base64(\"\(settings.username):\(masked.secret(password))\") = \(value)")
-            if let warning = warning(for: request) { masked("  \(warning)") }
+            if let warning = warning(for: request) { masked("  warning: \(warning)") }
             var authorized = request
             authorized.headers.set("Authorization", value)
             return authorized
@@ -130,6 +130,7 @@ public final class AuthSession: Sendable {
                 !password.isEmpty
             else { throw AuthError.cancelled("no password was given") }
             stored.password = password
+            stored.passwordUsername = settings.username
         case .bearer(let settings):
             guard settings.token == nil else {
                 interaction.show("the token comes from the profile's settings")
@@ -184,7 +185,7 @@ public final class AuthSession: Sendable {
         case .none:
             status.isReady = true
         case .basic(let settings):
-            status.isReady = settings.password != nil || stored?.password != nil
+            status.isReady = settings.password != nil || stored?.password(of: settings.username) != nil
             status.details = ["user: \(settings.username)", "password: " + (status.isReady ? mask : "not set (auth login asks)")]
             if settings.allowInsecure { status.details.append("plain-http warning silenced (allow_insecure)") }
         case .bearer(let settings):
@@ -227,7 +228,7 @@ public final class AuthSession: Sendable {
         var secrets = profile.method.secrets
         secrets += [stored?.password, stored?.bearerToken, stored?.oauth1?.token, stored?.oauth1?.secret,
                     stored?.oauth2?.accessToken, stored?.oauth2?.refreshToken].compactMap { $0 }
-        if case .basic(let settings) = profile.method, let password = settings.password ?? stored?.password {
+        if case .basic(let settings) = profile.method, let password = settings.password ?? stored?.password(of: settings.username) {
             secrets.append(String(BasicAuthorization.headerValue(username: settings.username, password: password).dropFirst(6)))
         }
         return secrets

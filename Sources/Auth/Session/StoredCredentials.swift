@@ -4,11 +4,19 @@ import HTTPExchange
 /// What a login leaves behind for one (environment, profile), kept through `SecretStore` under the
 /// session's store key as JSON. Only the fields of the profile's method are set.
 struct StoredCredentials: Codable, Sendable, Equatable {
-    /// Basic: a password given at `auth login`; bearer: a token given at `auth login`.
+    /// Basic: a password given at `auth login`, kept with the user it was given for (`passwordUsername`);
+    /// bearer: a token given at `auth login`.
     var password: String?
+    var passwordUsername: String?
     var bearerToken: String?
     var oauth1: OAuth1Token?
     var oauth2: OAuth2Token?
+
+    /// The Basic password stored for `username`: a profile whose user changed must not send the previous
+    /// user's password as the new one.
+    func password(of username: String) -> String? {
+        passwordUsername == username ? password : nil
+    }
 
     static func load(_ key: String, from store: any SecretStore) throws(AuthError) -> StoredCredentials? {
         let bytes: [UInt8]?

@@ -30,7 +30,8 @@ public struct RequestSpec: Sendable, Equatable {
     public static let userAgent = "apish/0.1"
 
     /// Expands every template and builds the request to send.
-    /// - Parameter readFile: reads `@file` items; the caller decides where relative paths start.
+    /// - Parameter readFile: reads `@file` items; the caller decides where relative paths start. A
+    ///   `FileFailure` it throws gives the reason alone, and the message names the file.
     public func build(
         variables: some VariableResolving, baseURL: String?, readFile: (String) throws -> [UInt8]
     ) throws(RequestBuildError) -> HTTPRequest {
@@ -38,7 +39,11 @@ public struct RequestSpec: Sendable, Equatable {
             do { return try Template(text).expand(variables) } catch { throw .unknownVariable(error.name) }
         }
         func read(_ path: String) throws(RequestBuildError) -> [UInt8] {
-            do { return try readFile(path) } catch { throw .unreadableFile(path: path, reason: "\(error)") }
+            do { return try readFile(path) } catch let failure as any FileFailure {
+                throw .unreadableFile(path: path, reason: failure.reason)
+            } catch {
+                throw .unreadableFile(path: path, reason: "\(error)")
+            }
         }
 
         let url: String
@@ -166,4 +171,10 @@ public enum RequestBuildError: Error, Sendable, Equatable, CustomStringConvertib
         case .rawBodyWithFields: "a raw body cannot be combined with body fields"
         }
     }
+}
+
+/// A file that could not be used, saying why without naming it or what was being done: the message
+/// that reports it does both ("cannot read 'notes.txt': no such file").
+public protocol FileFailure: Error {
+    var reason: String { get }
 }

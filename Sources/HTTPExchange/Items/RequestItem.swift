@@ -57,12 +57,20 @@ public enum RequestItem: Sendable, Equatable {
         throw .noSeparator(token)
     }
 
+    /// A `{{template}}` in a header is checked once expanded, when the request is sent.
+    private static func checkHeader(name: String, value: String) throws(RequestItemError) {
+        guard HTTPFieldSyntax.isValidName(name.replacing(/\{\{[^{}]*\}\}/, with: "x")) else { throw .invalidHeader(.name(name)) }
+        guard HTTPFieldSyntax.isValidValue(value) else { throw .invalidHeader(.value(name: name)) }
+    }
+
     private static func make(_ kind: Kind, name: String, value: String, token: String) throws(RequestItemError) -> RequestItem {
         switch kind {
         case .header:
+            try checkHeader(name: name, value: value)
             return value.isEmpty ? .removeHeader(name: name) : .header(name: name, value: trimLeadingSpace(value))
         case .emptyHeader:
             guard value.isEmpty else { throw .noSeparator(token) }
+            try checkHeader(name: name, value: value)
             return .header(name: name, value: "")
         case .query: return .query(name: name, value: value)
         case .field: return .field(name: name, value: value)
@@ -143,6 +151,7 @@ public enum RequestItemError: Error, Sendable, Equatable, CustomStringConvertibl
     case noSeparator(String)
     case missingName(String)
     case missingPath(String)
+    case invalidHeader(InvalidHeaderField)
 
     public var description: String {
         switch self {
@@ -150,6 +159,7 @@ public enum RequestItemError: Error, Sendable, Equatable, CustomStringConvertibl
             "'\(token)' is not a request item: use Header:value, name=value, name:=json, param==value or field@file"
         case .missingName(let token): "'\(token)' has no name before its separator"
         case .missingPath(let token): "'\(token)' names no file after '@'"
+        case .invalidHeader(let field): field.description
         }
     }
 }

@@ -83,20 +83,25 @@ extension HurlFileParser {
         return .other
     }
 
-    /// `key: value` on its own line.
-    mutating func parseKeyValue(leading: [HurlTrivia.Line]) throws(HurlParseError) -> HurlKeyValue {
+    /// `key: value` on its own line. A header's name must be an HTTP token and its value free of line
+    /// breaks (RFC 9110 §5.1, §5.5), or it could never be sent.
+    mutating func parseKeyValue(leading: [HurlTrivia.Line], isHeader: Bool = false) throws(HurlParseError) -> HurlKeyValue {
         scanner.skipSpaces()
         let line = scanner.currentLine
-        let key = try parseKeyAndColon()
+        let key = try parseKeyAndColon(tokenOnly: isHeader)
+        let valueStart = scanner.index
         let value = try parseValueString()
+        if isHeader, value.parts.contains(where: { if case .text(let text) = $0 { Self.breaksHeaderValue(text) } else { false } }) {
+            throw error(at: valueStart, message: "a header value cannot hold a line break or NUL character")
+        }
         let trailing = try finishLine()
         return HurlKeyValue(key: key, value: value, trivia: HurlTrivia(leadingLines: leading, trailingComment: trailing), line: line)
     }
 
     /// A key-string, the `:` after it and the spaces after that.
-    mutating func parseKeyAndColon() throws(HurlParseError) -> HurlTemplate {
+    mutating func parseKeyAndColon(tokenOnly: Bool = false) throws(HurlParseError) -> HurlTemplate {
         let keyStart = scanner.index
-        let key = try parseKeyString()
+        let key = try parseKeyString(tokenOnly: tokenOnly)
         guard !key.isEmpty else { throw error(at: keyStart, message: "expected a key followed by ':'") }
         scanner.skipSpaces()
         guard scanner.consume(":") else { throw error(message: "expected ':' after the key") }
@@ -105,23 +110,42 @@ extension HurlFileParser {
     }
 
     /// Hurl's key-string: up to `:`, a space or a comment; `\:` `\#` `\\` and the usual escapes.
-    mutating func parseKeyString() throws(HurlParseError) -> HurlTemplate {
+    /// - Parameter tokenOnly: accept only HTTP token characters outside placeholders (a header name).
+    mutating func parseKeyString(tokenOnly: Bool = false) throws(HurlParseError) -> HurlTemplate {
         var parts: [HurlTemplate.Part] = []
         var text = String.UnicodeScalarView()
         while let scalar = scanner.peek(), scalar != ":", scalar != "#", !scalar.isSpaceOrTab, !scanner.isAtNewline {
-            if scalar == "\\" {
-                text.append(try parseEscape(extra: [":", "#", "/", "[", "]", ",", "{", "}"]))
-            } else if scanner.starts(with: "{{") {
+            let start = scanner.index
+            if scanner.starts(with: "{{") {
                 parts.append(.text(String(text)))
                 text = String.UnicodeScalarView()
                 parts.append(.placeholder(try parsePlaceholder()))
+                continue
+            }
+            let character: Unicode.Scalar
+            if scalar == "\\" {
+                character = try parseEscape(extra: [":", "#", "/", "[", "]", ",", "{", "}"])
             } else {
-                text.append(scalar)
+                character = scalar
                 scanner.advance()
             }
+            if tokenOnly && !Self.isTokenCharacter(character) {
+                throw error(at: start, message: "'\(character.escaped(asASCII: false))' cannot be part of a header name: use ASCII letters, digits and !#$%&'*+-.^_`|~ (RFC 9110)")
+            }
+            text.append(character)
         }
         parts.append(.text(String(text)))
         return HurlTemplate(parts)
+    }
+
+    /// RFC 9110's token characters. The HTTPExchange module has the same rule for the shell and curl
+    /// import; this pure parser depends on nothing, so it keeps its own copy of these few lines.
+    static func isTokenCharacter(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "!#$%&'*+-.^_`|~".unicodeScalars.contains(scalar))
+    }
+
+    static func breaksHeaderValue(_ text: String) -> Bool {
+        text.unicodeScalars.contains { $0 == "\r" || $0 == "\n" || $0 == "\0" }
     }
 
     /// Hurl's value-string: up to a comment or the end of the line, trailing spaces dropped.

@@ -113,7 +113,7 @@ struct HurlFileParser {
                 scanner.index = mark
                 return headers
             }
-            headers.append(try parseKeyValue(leading: leading))
+            headers.append(try parseKeyValue(leading: leading, isHeader: true))
         }
     }
 

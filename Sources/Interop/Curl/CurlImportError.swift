@@ -1,3 +1,5 @@
+import HTTPExchange
+
 /// Why a curl command could not be read; each case names what was wrong.
 public enum CurlImportError: Error, Sendable, Equatable, CustomStringConvertible {
     case notCurl(String)
@@ -6,6 +8,7 @@ public enum CurlImportError: Error, Sendable, Equatable, CustomStringConvertible
     case missingArgument(String)
     case missingURL
     case invalidHeader(String)
+    case invalidHeaderField(InvalidHeaderField)
     case unreadableFile(path: String, reason: String)
 
     public var description: String {
@@ -17,6 +20,7 @@ public enum CurlImportError: Error, Sendable, Equatable, CustomStringConvertible
         case .missingURL: "the curl command has no URL"
         case .invalidHeader(let header): "curl header '\(header)' has no ':' (write 'Name: value', or 'Name;' for an empty value)"
         case .unreadableFile(let path, let reason): "cannot read '\(path)' named in the curl command: \(reason)"
+        case .invalidHeaderField(let field): "curl header: \(field)"
         }
     }
 }

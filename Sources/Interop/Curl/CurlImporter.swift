@@ -129,6 +129,9 @@ public enum CurlImporter {
         let implied = head ? "HEAD" : (result.body == .none || asQuery ? "GET" : "POST")
         result.method = (explicitMethod ?? implied).uppercased()
         result.url = target
+        for field in headers {
+            do { try HTTPFieldSyntax.check(name: field.name, value: field.value) } catch { throw .invalidHeaderField(error) }
+        }
         result.headers = headers
         return result
     }

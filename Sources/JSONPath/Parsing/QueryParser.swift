@@ -1,11 +1,12 @@
 import JSON
 
 /// A recursive-descent parser for RFC 9535 queries, checking well-typedness of function use as it goes.
-/// In shorthand mode the root `$` may be left out and dot names may also hold digits and dashes.
+/// In shorthand mode the root `$` may be left out and dot names may also hold digits and dashes; a query
+/// that does start with `$` is JSONPath as written, so the shorthand never accepts what RFC 9535 rejects.
 struct QueryParser {
     private let text: String
     private let scalars: [Unicode.Scalar]
-    private let shorthand: Bool
+    private var shorthand: Bool
     private var position = 0
     /// Filters nest through brackets, parentheses and calls; 32 levels parse and run within a 512 KiB
     /// thread stack even in debug builds (tested), and no real query comes near.
@@ -21,6 +22,7 @@ struct QueryParser {
     mutating func parseQuery() throws(JSONPathError) -> [Segment] {
         var segments: [Segment] = []
         if current == "$" {
+            shorthand = false
             position += 1
             segments = try parseSegments()
         } else if shorthand {

@@ -6,8 +6,12 @@
 /// - a line whose last word is `<<WORD` (also `<<'WORD'` or `<<"WORD"`) starts a here-document: the
 ///   following lines are taken raw until one reads exactly `WORD`, and the whole text comes back with its
 ///   newlines, the terminator line included, so that the command parser sees where the body ends;
-/// - text that opens more `{`/`[` than it closes (outside double-quoted strings) keeps reading until it is
-///   balanced, lines joined with newlines: a pasted JSON body arrives whole.
+/// - a request line whose JSON body opens more `{`/`[` than it closes (outside double-quoted strings) keeps
+///   reading until it is balanced, lines joined with newlines: a pasted JSON body arrives whole. Brackets
+///   on other lines (`q $.a[`) never continue them: the command reports what is wrong at once;
+/// - a request line followed by a line that starts with `{` or `[` takes that line as its body, as if
+///   both were one line; the caller offers the next line through `feed`'s `nextLine` when it is already
+///   there (the rest of a script, a paste), since a person typing has sent the request by then.
 public struct LineAssembler: Sendable {
     /// What `feed` made of a line.
     public enum Step: Sendable, Equatable {
@@ -21,12 +25,25 @@ public struct LineAssembler: Sendable {
     public enum Pending: Sendable, Equatable {
         case backslash
         case hereDocument(terminator: String)
-        case brackets(depth: Int)
+        /// The body's open brackets, outermost first.
+        case brackets(open: String)
+        /// The request line's body starts on the next line.
+        case body
+
+        /// The prompt of a continuation line, saying what it continues: `…{[ ` for open brackets.
+        public var prompt: String {
+            switch self {
+            case .backslash: "…\\ "
+            case .hereDocument(let terminator): "…<<\(terminator) "
+            case .brackets(let open): "…\(open.count > 8 ? "…" + open.suffix(8) : open) "
+            case .body: "… "
+            }
+        }
     }
 
     private var text = ""
     private var pending: Pending?
-    private var scanner = BracketScanner()
+    private var scanner = BracketScanner(firstLine: "")
     private var firstLine = 0
     private var linesFed = 0
 
@@ -36,7 +53,10 @@ public struct LineAssembler: Sendable {
     public var isPending: Bool { pending != nil }
 
     /// Takes one physical line (without its line break).
-    public mutating func feed(_ rawLine: some StringProtocol) -> Step {
+    /// - Parameter nextLine: the physical line after this one when it is already available, without
+    ///   consuming it; asked only after a request line without a body. When it starts with `{` or `[` the
+    ///   step is `.needsMore(.body)` and that line must be fed next.
+    public mutating func feed(_ rawLine: some StringProtocol, nextLine: () -> String? = { nil }) -> Step {
         let line = String(rawLine).droppingCarriageReturn
         linesFed += 1
         switch pending {
@@ -50,13 +70,16 @@ public struct LineAssembler: Sendable {
         case .brackets:
             text += "\n" + line
             scanner.scan(line)
+        case .body:
+            text += "\n" + line
+            scanner.scanBody(line)
         case nil:
             text = line
             firstLine = linesFed
-            scanner = BracketScanner()
+            scanner = BracketScanner(firstLine: line)
             scanner.scan(line)
         }
-        return decide(lastLine: line)
+        return decide(lastLine: line, nextLine: nextLine)
     }
 
     /// Ends the input: returns what is still pending as it stands (a here-document without its terminator,
@@ -75,28 +98,34 @@ public struct LineAssembler: Sendable {
         var result: [AssembledLine] = []
         var physical = script.split(separator: "\n", omittingEmptySubsequences: false)
         if script.hasSuffix("\n") { physical.removeLast() }
-        for line in physical {
-            if case .complete(let assembled) = assembler.feed(line) { result.append(assembled) }
+        for (index, line) in physical.enumerated() {
+            let next = { index + 1 < physical.count ? String(physical[index + 1]) : nil }
+            if case .complete(let assembled) = assembler.feed(line, nextLine: next) { result.append(assembled) }
         }
         if let rest = assembler.finish() { result.append(rest) }
         return result
     }
 
-    private mutating func decide(lastLine line: String) -> Step {
+    private mutating func decide(lastLine line: String, nextLine: () -> String?) -> Step {
         if let body = line.continuedByBackslash {
             text = String(text.dropLast(line.count - body.count))
-            pending = .backslash
-            return .needsMore(.backslash)
+            return wait(.backslash)
         }
-        if scanner.depth > 0 {
-            pending = .brackets(depth: scanner.depth)
-            return .needsMore(.brackets(depth: scanner.depth))
+        if !scanner.open.isEmpty {
+            return wait(.brackets(open: scanner.open))
         }
         if let terminator = line.hereDocumentTerminator {
-            pending = .hereDocument(terminator: terminator)
-            return .needsMore(.hereDocument(terminator: terminator))
+            return wait(.hereDocument(terminator: terminator))
+        }
+        if scanner.isRequest, !scanner.bodyStarted, let next = nextLine(), BracketScanner.opensBody(next) {
+            return wait(.body)
         }
         return complete()
+    }
+
+    private mutating func wait(_ reason: Pending) -> Step {
+        pending = reason
+        return .needsMore(reason)
     }
 
     private mutating func complete() -> Step {
@@ -108,7 +137,7 @@ public struct LineAssembler: Sendable {
     private mutating func reset() {
         text = ""
         pending = nil
-        scanner = BracketScanner()
+        scanner = BracketScanner(firstLine: "")
     }
 }
 

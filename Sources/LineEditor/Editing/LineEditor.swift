@@ -49,6 +49,8 @@ public final class LineEditor {
     private let historyFile: String?
     private let state: EditorState
     private var queuedLines: [String] = []
+    /// Ctrl-C or the end of input met while looking ahead for a body, returned by the next read.
+    private var heldEnd: PhysicalLine?
 
     /// Sets up libedit on standard input/output and loads `historyFile` when it exists.
     /// Switches `LC_CTYPE` to the environment's locale (or C.UTF-8) when it is still "C", since libedit
@@ -80,32 +82,58 @@ public final class LineEditor {
         history_end(history)
     }
 
-    /// Reads one logical line, showing `prompt` (ANSI colors allowed) and `continuationPrompt` on the lines
-    /// that continue it. Input that ends in the middle of a line (Ctrl-D on an empty continuation line)
-    /// returns what was typed so far, as a shell treats an unterminated here-document.
-    public func readLine(prompt: String, continuationPrompt: String = "... ") -> LineResult {
+    /// Reads one logical line, showing `prompt` (ANSI colors allowed), and on the lines that continue it a
+    /// prompt saying why (`LineAssembler.Pending.prompt`). Input that ends in the middle of a line (Ctrl-D
+    /// on an empty continuation line) returns what was typed so far, as a shell treats an unterminated
+    /// here-document.
+    public func readLine(prompt: String) -> LineResult {
         var assembler = LineAssembler()
+        var continuation: LineAssembler.Pending?
         while true {
             let physical: String
             if !queuedLines.isEmpty {
                 physical = queuedLines.removeFirst()
             } else {
-                switch readPhysicalLine(prompt: assembler.isPending ? continuationPrompt : prompt) {
+                switch heldEnd ?? readPhysicalLine(prompt: continuation?.prompt ?? prompt) {
                 case .interrupted:
+                    heldEnd = nil
                     return .interrupted
                 case .endOfFile:
+                    heldEnd = nil
                     if let unfinished = assembler.finish() { return .line(unfinished.text) }
                     return .endOfFile
                 case .line(let text):
-                    // A line recalled from history may hold several physical lines (a here-document).
-                    queuedLines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+                    queue(text)
                     continue
                 }
             }
-            if case .complete(let line) = assembler.feed(physical) {
-                return .line(line.text)
+            switch assembler.feed(physical, nextLine: waitingLine) {
+            case .complete(let line): return .line(line.text)
+            case .needsMore(let reason): continuation = reason
             }
         }
+    }
+
+    /// The next line when it has already arrived (a paste), read but kept for `readLine`; nil when the
+    /// person has not typed one yet, so nothing waits for them.
+    private func waitingLine() -> String? {
+        if queuedLines.isEmpty, heldEnd == nil, Self.inputIsWaiting() {
+            switch readPhysicalLine(prompt: LineAssembler.Pending.body.prompt) {
+            case .line(let text): queue(text)
+            case let end: heldEnd = end
+            }
+        }
+        return queuedLines.first
+    }
+
+    /// A line recalled from history may hold several physical lines (a here-document).
+    private func queue(_ text: String) {
+        queuedLines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    }
+
+    private static func inputIsWaiting() -> Bool {
+        var descriptor = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        return poll(&descriptor, 1, 0) > 0
     }
 
     /// Adds a line to the history (Up/Down, Ctrl-R, and the file `saveHistory` writes). Blank lines and a

@@ -1,3 +1,4 @@
+import Auth
 import Foundation
 import Hummingbird
 
@@ -24,10 +25,15 @@ public actor SandboxServer {
     public init(configuration: SandboxConfiguration) throws {
         self.configuration = configuration
         if let path = configuration.credentialsFile {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw StartError(description: "cannot read \(path): \(Self.unreadableReason(path))")
+            }
             do {
-                credentials = try JSONDecoder().decode(SandboxCredentials.self, from: Data(contentsOf: URL(fileURLWithPath: path)))
+                credentials = try JSONDecoder().decode(SandboxCredentials.self, from: data)
+            } catch let error as DecodingError {
+                throw StartError(description: "\(path) is not a credentials file: \(Self.explain(error))")
             } catch {
-                throw StartError(description: "cannot read credentials from \(path): \(error)")
+                throw StartError(description: "\(path) is not a credentials file: \(error)")
             }
         } else {
             credentials = .demo
@@ -84,10 +90,27 @@ public actor SandboxServer {
             }
         } catch {
             runTask = nil
-            throw StartError(description: "cannot serve on \(configuration.host):\(configuration.port): \(error)")
+            throw StartError(description: "cannot listen on \(configuration.host):\(configuration.port): \(SocketFailure.reason(error))")
         }
         runTask = nil
         throw StartError(description: "the server on \(configuration.host):\(configuration.port) stopped before it started")
+    }
+
+    private static func unreadableReason(_ path: String) -> String {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return "no such file" }
+        return isDirectory.boolValue ? "it is a directory" : "permission denied"
+    }
+
+    /// What JSONDecoder found wrong, said with the path of keys to it.
+    private static func explain(_ error: DecodingError) -> String {
+        let (context, what): (DecodingError.Context, String) = switch error {
+        case .keyNotFound(let key, let context): (context, "\"\(key.stringValue)\" is missing")
+        case .typeMismatch(_, let context), .valueNotFound(_, let context), .dataCorrupted(let context): (context, context.debugDescription)
+        @unknown default: (DecodingError.Context(codingPath: [], debugDescription: ""), "\(error)")
+        }
+        let path = context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined()
+        return path.isEmpty ? what : "at \(path): \(what)"
     }
 
     /// Stops serving and waits until the socket is closed.

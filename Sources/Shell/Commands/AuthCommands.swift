@@ -99,9 +99,17 @@ enum AuthCommands {
             if names.isEmpty { output.line("no auth profiles in '\(environment.name)': `auth basic USER`, or `auth new NAME TYPE`") }
             let defaultName = AuthRegistry.defaultProfile(in: environment)
             for name in names {
-                let live = try liveSession(name)
-                let status = live.status
                 let mark = name == defaultName ? style.paint(" (default)", .green) : ""
+                let live: AuthSession
+                do { live = try liveSession(name) } catch {
+                    // One profile that cannot be used yet must not hide the others.
+                    let type = environment.document.entry("type", in: section(name))?.value ?? "?"
+                    output.line(style.paint(name, .bold) + " — " + type + " " + style.paint("not usable", .yellow) + mark)
+                    let missing = missingSecrets(of: name, in: environment, session: session)
+                    for line in missing.isEmpty ? [error.description] : missing { output.line("  " + line) }
+                    continue
+                }
+                let status = live.status
                 output.line(style.paint(name, .bold) + " — " + status.method + " " + (status.isReady ? style.paint("ready", .green) : style.paint("not logged in", .yellow)) + mark)
                 for line in status.details { output.line("  " + session.redactor.fields(line)) }
             }
@@ -212,6 +220,16 @@ enum AuthCommands {
         default:
             let hint = CommandSuggestion.closest(to: subcommand, among: ["show", "new", "set", "secret", "unset", "use", "login", "logout", "explain", "keys", "rm", "basic"])
             throw .usage("unknown `auth \(subcommand)`" + (hint.map { " — did you mean `auth \($0)`?" } ?? ""))
+        }
+    }
+
+    /// `password: no value — auth secret basic password` for each secret of the profile without a value.
+    static func missingSecrets(of name: String, in environment: ResolvedEnvironment, session: ShellSession) -> [String] {
+        let section = EnvironmentDocument.Section(kind: authSection, name: name)
+        let missing = session.workspace.sectionSettings(section, of: environment, processEnvironment: session.processEnvironment).missingSecrets
+        return missing.map { key in
+            let variable = environment.document.entries(in: section).first { $0.key == key }?.environmentVariable
+            return "\(key): no value — " + (variable.map { "set $\($0) in the process environment" } ?? "auth secret \(name) \(key)")
         }
     }
 

@@ -17,10 +17,12 @@ enum GeneralCommands {
                     output.line(style.paint("`help COMMAND` gives details and an example.", .dim))
                     return
                 }
-                let key = RequestCommand.isMethod(name.uppercased()) ? "request" : name
+                // A method counts only as typed (`help GET`): upper-casing would turn every word into one.
+                let key = RequestCommand.isMethod(name) ? "request" : name
                 guard let command = ShellSession.command(named: key) else {
-                    let hint = CommandSuggestion.closest(to: name, among: ShellSession.commands.map(\.name))
-                    throw .usage("no command '\(name)'" + (hint.map { " — did you mean `\($0)`?" } ?? ""))
+                    let names = ShellSession.commands.flatMap { [$0.name] + $0.aliases }
+                    let hint = CommandSuggestion.closest(to: name, among: names)
+                    throw .usage("no command '\(name)'" + (hint.map { " — did you mean `\($0)`?" } ?? " (`help` lists commands)"))
                 }
                 output.line(style.paint(command.usage, .bold))
                 output.line(command.summary)

@@ -17,19 +17,12 @@ enum QueryCommands {
                   --raw    print strings without quotes
                 Example: q 3 $.contacts.*.fields.all.email
                 """,
-            run: { session, arguments, _ throws(ShellError) in
-                var arguments = arguments
-                let paths = remove("--paths", from: &arguments)
-                let raw = remove("--raw", from: &arguments)
-                var number: Int?
-                if arguments.count > 1, let value = Int(arguments[0]) {
-                    number = value
-                    arguments.removeFirst()
-                }
-                guard !arguments.isEmpty else { throw .usage("usage: q [N] EXPR") }
-                let record = try session.exchange(number)
-                let nodes = try evaluate(arguments.joined(separator: " "), on: record.response)
-                session.output.line(render(nodes, paths: paths, raw: raw, style: session.output.style))
+            run: { session, _, text throws(ShellError) in
+                let line = QueryLine(text)
+                guard !line.expression.isEmpty else { throw .usage("usage: q [N] EXPR") }
+                let record = try session.exchange(line.exchange)
+                let nodes = try evaluate(line.expression, on: record.response)
+                session.output.line(render(nodes, paths: line.paths, raw: line.raw, style: session.output.style))
             }),
     ]
 
@@ -75,6 +68,50 @@ enum QueryCommands {
             let document = try? response.json(), let node = query.evaluate(document).first
         else { return nil }
         return node.path
+    }
+}
+
+/// `q [N] [--paths] [--raw] EXPR [--paths] [--raw]` read from the line as typed: the expression is the
+/// rest of the line, so its string literals keep their quotes (`q $..[?@.name=='Ada'].id`).
+struct QueryLine: Equatable {
+    var exchange: Int?
+    var paths = false
+    var raw = false
+    var expression = ""
+
+    init(_ text: String) {
+        var rest = Self.dropWord(Substring(text.prefix { $0 != "\n" }))
+        options: while true {
+            rest = rest.drop(while: \.isBlank)
+            let word = rest.prefix { !$0.isBlank }
+            let after = rest[word.endIndex...]
+            switch word {
+            case "--paths": paths = true
+            case "--raw": raw = true
+            case _ where exchange == nil && after.contains(where: { !$0.isBlank }) && Int(word) != nil: exchange = Int(word)
+            default: break options
+            }
+            rest = after
+        }
+        var expression = rest.trimmingCharacters(in: " \t")
+        while let flag = ["--paths", "--raw"].first(where: { expression.hasSuffix(" " + $0) }) {
+            if flag == "--paths" { paths = true } else { raw = true }
+            expression = expression.dropLast(flag.count).trimmingCharacters(in: " \t")
+        }
+        self.expression = Self.unquoted(expression)
+    }
+
+    private static func dropWord(_ text: Substring) -> Substring {
+        text.drop(while: \.isBlank).drop { !$0.isBlank }
+    }
+
+    /// A whole expression in quotes, as it had to be written before, is taken without them: no JSONPath
+    /// query starts with a quote.
+    static func unquoted(_ expression: String) -> String {
+        guard expression.count >= 2, let quote = expression.first, quote == "'" || quote == "\"", expression.last == quote,
+            !expression.dropFirst().dropLast().contains(quote)
+        else { return expression }
+        return String(expression.dropFirst().dropLast())
     }
 }
 
@@ -147,4 +184,8 @@ enum VariableCommands {
         }
         session.sessionVariables[name] = value
     }
+}
+
+extension Character {
+    fileprivate var isBlank: Bool { self == " " || self == "\t" }
 }

@@ -21,9 +21,9 @@ public struct ShellCommand: Sendable {
     }
 }
 
-enum CommandSuggestion {
+public enum CommandSuggestion {
     /// The known word closest to `word`, when it is close enough to be a likely typo.
-    static func closest(to word: String, among candidates: [String]) -> String? {
+    public static func closest(to word: String, among candidates: [String]) -> String? {
         let scored = candidates.map { ($0, distance(word.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(1, word.count / 3) else { return nil }
         return best.0

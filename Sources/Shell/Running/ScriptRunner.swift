@@ -52,7 +52,8 @@ public enum ScriptRunner {
         switch pending {
         case .backslash: "the last line ends with `\\` but nothing follows"
         case .hereDocument(let terminator): "the here-document is never closed: no line reads `\(terminator)`"
-        case .brackets(let depth): "the body opens \(depth) more bracket\(depth == 1 ? "" : "s") than it closes"
+        case .brackets(let open): "the body leaves \(open.count) bracket\(open.count == 1 ? "" : "s") open (\(open.suffix(8)))"
+        case .body: "the request's body never came"
         }
     }
 }

@@ -13,6 +13,20 @@ struct ShellCompleter {
     static let subcommands: [String: [String]] = [
         "env": ["list", "new", "use", "show", "set", "unset", "secret", "rm"],
         "show": ["status", "headers", "body", "request", "raw", "curl", "json"],
+        "auth": [
+            "show", "new", "set", "secret", "unset", "use", "login", "logout", "explain", "keys", "rm", "basic", "oauth1",
+            "oauth2", "bearer",
+        ],
+        "trace": ["on", "off", "reveal"],
+    ]
+    /// The `auth` sub-commands whose next word is a profile name.
+    static let profileSubcommands: Set<String> = ["show", "set", "secret", "unset", "use", "login", "logout", "explain", "rm"]
+    /// `auth oauth2 login` and the like.
+    static let methodActions = ["login", "logout", "explain", "show"]
+    /// The flags `RequestOptions` reads from a request line.
+    static let requestFlags = [
+        "--auth", "--body", "--cacert", "--connect-timeout", "--follow", "--form", "--headers", "--insecure", "--json",
+        "--max-redirects", "--multipart", "--no-follow", "--output", "--quiet", "--raw", "--timeout", "--verbose",
     ]
 
     func candidates(for context: CompletionContext) -> [String] {
@@ -30,10 +44,18 @@ struct ShellCompleter {
         }
         if RequestCommand.isMethod(first) {
             if before.count == 1 { return seenPaths().filter { $0.hasPrefix(word) } }
+            if let last = before.last, ["--auth", "-A"].contains(last) { return (profileNames() + ["none"]).filter { $0.hasPrefix(word) } }
+            if word.hasPrefix("-") { return Self.requestFlags.filter { $0.hasPrefix(word) } }
             if let at = word.firstIndex(of: "@") { return files(prefix: String(word[..<word.index(after: at)]), partial: String(word[word.index(after: at)...])) }
             return Self.commonHeaders.filter { $0.lowercased().hasPrefix(word.lowercased()) && !word.isEmpty }
         }
         if before.count == 1, let options = Self.subcommands[first] { return options.filter { $0.hasPrefix(word) } }
+        if first == "auth", before.count == 2 {
+            if Self.profileSubcommands.contains(before[1]) {
+                return (profileNames() + (before[1] == "use" ? ["none"] : [])).filter { $0.hasPrefix(word) }
+            }
+            if ["oauth1", "oauth2", "bearer"].contains(before[1]) { return Self.methodActions.filter { $0.hasPrefix(word) } }
+        }
         if first == "env", before.count == 2, ["use", "show", "rm"].contains(before[1]) {
             return session.workspace.environmentNames().filter { $0.hasPrefix(word) }
         }
@@ -43,6 +65,12 @@ struct ShellCompleter {
             return ShellSession.commands.map(\.name).filter { $0.hasPrefix(word) }
         }
         return []
+    }
+
+    /// The auth profiles of the environment in use.
+    private func profileNames() -> [String] {
+        guard let environment = try? session.resolvedEnvironment() else { return [] }
+        return AuthRegistry.profileNames(in: environment)
     }
 
     /// Paths already requested or saved for the environment in use, relative to its baseUrl.

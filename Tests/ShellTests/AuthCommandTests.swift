@@ -1,0 +1,45 @@
+import Foundation
+import TestSupport
+import Testing
+
+/// `auth` commands run from `-c`, in a workspace of their own.
+@Suite struct AuthCommandTests {
+    let fixture: ShellFixture
+
+    init() throws {
+        fixture = try ShellFixture()
+        try fixture.write("""
+            baseUrl = http://127.0.0.1:1
+            auth = first
+            [auth first]
+            type = basic
+            username = admin
+            secret password
+            [auth second]
+            type = bearer
+            token = abc
+            [auth third]
+            type = oauth2
+            grant = client_credentials
+            token_url = http://127.0.0.1:1/token
+            client_id = c
+            secret client_secret = $APISH_TEST_UNSET_SECRET
+
+            """, to: "environments/e.env")
+    }
+
+    @Test func showListsEveryProfileAndWhichSecretsHaveNoValue() throws {
+        let result = try fixture.apish(["--env", "e", "-c", "auth show"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == """
+            first — basic not usable (default)
+              password: no value — auth secret first password
+            second — bearer ready
+              token: ••••••
+              sent in: header
+            third — oauth2 not usable
+              client_secret: no value — set $APISH_TEST_UNSET_SECRET in the process environment
+
+            """)
+    }
+}
