@@ -123,14 +123,10 @@ import Testing
         try fails("jsonpath \"$.missing\" count == 0", with: "there is no value to filter")
     }
 
-    @Test func everyFilterApishRunsIsInTheGrammar() {
-        for name in FilterDispatch.filters.keys {
-            #expect(HurlFilterSignatures.contains(name), "\(name)")
-        }
+    @Test func apishRunsEveryFilterOfTheGrammarButThese() {
+        let unsupported = HurlFilter.signatures.keys.filter { FilterDispatch.implementation(named: $0) == nil }.sorted()
+        #expect(unsupported == ["decode", "htmlEscape", "htmlUnescape", "location", "xpath"])
     }
 }
 
 import Hurl
-private enum HurlFilterSignatures {
-    static func contains(_ name: String) -> Bool { HurlFilter.signatures[name] != nil }
-}

@@ -3,41 +3,44 @@ import Hurl
 /// The one place that maps a filter name to its implementation: adding a filter is adding a file
 /// and a line here.
 enum FilterDispatch {
-    static let filters: [String: any RunFilter.Type] = [
-        "count": CountFilter.self,
-        "nth": NthFilter.self,
-        "first": FirstFilter.self,
-        "last": LastFilter.self,
-        "split": SplitFilter.self,
-        "regex": RegexFilter.self,
-        "replace": ReplaceFilter.self,
-        "replaceRegex": ReplaceRegexFilter.self,
-        "toInt": ToIntFilter.self,
-        "toFloat": ToFloatFilter.self,
-        "toString": ToStringFilter.self,
-        "toHex": ToHexFilter.self,
-        "urlEncode": URLEncodeFilter.self,
-        "urlDecode": URLDecodeFilter.self,
-        "urlQueryParam": URLQueryParamFilter.self,
-        "jsonpath": JSONPathFilter.self,
-        "base64Encode": Base64EncodeFilter.self,
-        "base64Decode": Base64DecodeFilter.self,
-        "base64UrlSafeEncode": Base64URLSafeEncodeFilter.self,
-        "base64UrlSafeDecode": Base64URLSafeDecodeFilter.self,
-        "utf8Encode": UTF8EncodeFilter.self,
-        "utf8Decode": UTF8DecodeFilter.self,
-        "toDate": ToDateFilter.self,
-        "format": FormatFilter.self,
-        "dateFormat": FormatFilter.self,
-        "daysAfterNow": DaysAfterNowFilter.self,
-        "daysBeforeNow": DaysBeforeNowFilter.self,
-    ]
+    /// The implementation of a filter named in a file; nil for one apish does not support.
+    static func implementation(named name: String) -> (any RunFilter.Type)? {
+        switch name {
+        case "count": CountFilter.self
+        case "nth": NthFilter.self
+        case "first": FirstFilter.self
+        case "last": LastFilter.self
+        case "split": SplitFilter.self
+        case "regex": RegexFilter.self
+        case "replace": ReplaceFilter.self
+        case "replaceRegex": ReplaceRegexFilter.self
+        case "toInt": ToIntFilter.self
+        case "toFloat": ToFloatFilter.self
+        case "toString": ToStringFilter.self
+        case "toHex": ToHexFilter.self
+        case "urlEncode": URLEncodeFilter.self
+        case "urlDecode": URLDecodeFilter.self
+        case "urlQueryParam": URLQueryParamFilter.self
+        case "jsonpath": JSONPathFilter.self
+        case "base64Encode": Base64EncodeFilter.self
+        case "base64Decode": Base64DecodeFilter.self
+        case "base64UrlSafeEncode": Base64URLSafeEncodeFilter.self
+        case "base64UrlSafeDecode": Base64URLSafeDecodeFilter.self
+        case "utf8Encode": UTF8EncodeFilter.self
+        case "utf8Decode": UTF8DecodeFilter.self
+        case "toDate": ToDateFilter.self
+        case "format", "dateFormat": FormatFilter.self
+        case "daysAfterNow": DaysAfterNowFilter.self
+        case "daysBeforeNow": DaysBeforeNowFilter.self
+        default: nil
+        }
+    }
 
     /// Applies the filters in order; a filter given no value fails, as in Hurl.
     static func apply(_ filters: [HurlFilter], to value: RunValue?, variables: VariableStore) throws(EvaluationError) -> RunValue? {
         var current = value
         for filter in filters {
-            guard let implementation = Self.filters[filter.name] else {
+            guard let implementation = implementation(named: filter.name) else {
                 throw EvaluationError("the \(filter.name) filter is not supported by apish")
             }
             guard let input = current else {

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPExchange
 import LineEditor
+import Pipeline
 
 /// What Tab offers, from the context of the word at the cursor.
 struct ShellCompleter {
@@ -99,7 +100,7 @@ struct ShellCompleter {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
         return names.filter { !$0.hasPrefix(".") }.map { folder + $0 }.filter { $0.hasPrefix(partial) }.sorted().map { name in
             var isDirectory: ObjCBool = false
-            FileManager.default.fileExists(atPath: session.resolveLocalPath(name), isDirectory: &isDirectory)
+            _ = FileManager.default.fileExists(atPath: session.resolveLocalPath(name), isDirectory: &isDirectory)
             return prefix + name + (isDirectory.boolValue ? "/" : "")
         }
     }
