@@ -61,3 +61,21 @@ import Testing
         #expect(failure.rendered.hasSuffix(String(repeating: " ", count: column - 1) + "^"))
     }
 }
+
+/// One assert line on its own, as the shell's `expect` parses it.
+@Suite struct SingleAssertTests {
+    @Test func anAssertLineParsesAlone() throws {
+        let assert = try HurlParser.parseAssert(#"jsonpath "$.contacts" count > 0"#, fileName: "expect")
+        #expect(HurlWriter.text(of: assert) == #"jsonpath "$.contacts" count > 0"#)
+    }
+
+    @Test func whatFollowsTheAssertIsAnErrorAtItsColumn() {
+        #expect(throws: HurlParseError.self) { try HurlParser.parseAssert("status == 200\nGET http://x.test", fileName: "expect") }
+        do {
+            _ = try HurlParser.parseAssert("status === 200", fileName: "expect")
+            Issue.record("a malformed predicate parsed")
+        } catch {
+            #expect(error.column > 1)
+        }
+    }
+}

@@ -44,6 +44,12 @@ extension HurlFileParser {
                           trivia: HurlTrivia(leadingLines: leading, trailingComment: trailing), line: line)
     }
 
+    /// Nothing may follow a line parsed on its own.
+    mutating func requireEnd() throws(HurlParseError) {
+        _ = readTriviaLines()
+        guard scanner.isAtEnd else { throw error(message: "expected the end of the line") }
+    }
+
     private mutating func readWord() -> String {
         scanner.read { !$0.isSpaceOrTab && $0 != "\n" && $0 != "\r" }
     }

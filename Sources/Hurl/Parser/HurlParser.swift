@@ -4,6 +4,15 @@ public enum HurlParser {
         var parser = HurlFileParser(text: text, fileName: fileName)
         return try parser.parseFile()
     }
+
+    /// One `[Asserts]` line on its own (`status == 200`, `jsonpath "$.id" exists`), as the shell's
+    /// `expect` takes it; errors point into `line`.
+    public static func parseAssert(_ line: String, fileName: String) throws(HurlParseError) -> HurlAssert {
+        var parser = HurlFileParser(text: line, fileName: fileName)
+        let assert = try parser.parseAssert(leading: [])
+        try parser.requireEnd()
+        return assert
+    }
 }
 
 /// The recursive-descent parser behind ``HurlParser``; Hurl is line-based except for bodies.

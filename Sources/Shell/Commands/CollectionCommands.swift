@@ -119,18 +119,11 @@ enum CollectionCommands {
             }
             line = "jsonpath " + JSONValue.quoted(strict) + text.dropFirst(path.count)
         }
-        let source = "GET http://expect.invalid\nHTTP *\n[Asserts]\n\(line)\n"
         do {
-            let file = try HurlParser.parse(source, fileName: "expect")
-            guard let assert = file.entries.first?.response?.asserts.first else { throw ShellError.parse("expect: no assert in '\(text)'") }
-            return assert
-        } catch let error as HurlParseError {
+            return try HurlParser.parseAssert(line, fileName: "expect")
+        } catch {
             let caret = String(repeating: " ", count: max(error.column - 1, 0)) + "^"
             throw .parse("expect: \(error.message)\n  \(line)\n  \(caret)")
-        } catch let error as ShellError {
-            throw error
-        } catch {
-            throw .parse("expect: \(error)")
         }
     }
 
@@ -158,10 +151,8 @@ enum CollectionCommands {
         try keepCredentialsOut(of: &entry, session: session)
         var collection = HurlFile(fileName: path, entries: [])
         if let existing = try? String(contentsOfFile: path, encoding: .utf8) {
-            do { collection = try HurlParser.parse(existing, fileName: path) } catch let error as HurlParseError {
+            do { collection = try HurlParser.parse(existing, fileName: path) } catch {
                 throw .runtime("the collection \(path) does not parse (nothing written): \(error.rendered)")
-            } catch {
-                throw .runtime("\(error)")
             }
         }
         if !collection.entries.isEmpty { entry.request.trivia.leadingLines.insert(.blank, at: 0) }
