@@ -18,7 +18,7 @@ import Transport
             "-keyout", folder.appendingPathComponent("key.pem").path, "-out", folder.appendingPathComponent("cert.pem").path,
         ])
         guard openssl.status == 0 else { throw PeerServerError(message: "openssl failed: \(openssl.stderr)") }
-        let script = PackagePaths.root.appendingPathComponent("Tests/HTTPExchangeTests/peers/tls_server.py").path
+        let script = PackagePaths.root.appendingPathComponent("Tests/TransportTests/peers/tls_server.py").path
         server = try PeerServer(python: [script, "--port", "{port}", "--dir", folder.path])
     }
 

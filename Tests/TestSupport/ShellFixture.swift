@@ -1,32 +1,31 @@
 import Foundation
-import TestSupport
 
 /// A private workspace and state folder for one test, and the `apish` binary run inside them.
-struct ShellFixture {
-    let root: URL
-    var workspace: URL { root.appendingPathComponent("workspace") }
-    var state: URL { root.appendingPathComponent("state") }
+public struct ShellFixture {
+    public let root: URL
+    public var workspace: URL { root.appendingPathComponent("workspace") }
+    public var state: URL { root.appendingPathComponent("state") }
 
-    init() throws {
+    public init() throws {
         root = try PackagePaths.temporaryFolder("apish-shell")
         try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
     }
 
-    var environment: [String: String] {
+    public var environment: [String: String] {
         ["APISH_WORKSPACE": workspace.path, "APISH_STATE_DIR": state.path, "HOME": root.path, "NO_COLOR": "1"]
     }
 
-    func apish(_ arguments: [String], stdin: String? = nil, timeout: Double = 60) throws -> CommandResult {
+    public func apish(_ arguments: [String], stdin: String? = nil, timeout: Double = 60) throws -> CommandResult {
         try Command.apish(arguments, stdin: stdin, environment: environment, currentDirectory: workspace, timeout: timeout)
     }
 
-    func write(_ text: String, to relativePath: String) throws {
+    public func write(_ text: String, to relativePath: String) throws {
         let url = workspace.appendingPathComponent(relativePath)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
         try text.write(to: url, atomically: true, encoding: .utf8)
     }
 
-    func read(_ relativePath: String) throws -> String {
+    public func read(_ relativePath: String) throws -> String {
         try String(contentsOf: workspace.appendingPathComponent(relativePath), encoding: .utf8)
     }
 }
