@@ -8,18 +8,8 @@ import Testing
     let fixture: ShellFixture
 
     init() throws {
-        httpbin = try PeerServer.httpbin()
-        fixture = try ShellFixture()
-        try fixture.write("""
-            baseUrl = \(httpbin.baseURL)
-            auth = basic
-
-            [auth basic]
-            type = basic
-            username = ada
-            password = pw1
-
-            """, to: "environments/bin.env")
+        let workspace = try HTTPBinWorkspace(password: "pw1")
+        (httpbin, fixture) = (workspace.httpbin, workspace.fixture)
     }
 
     deinit { httpbin.stop() }

@@ -9,19 +9,8 @@ import Testing
     let fixture: ShellFixture
 
     init() throws {
-        httpbin = try PeerServer.httpbin()
-        fixture = try ShellFixture()
-        try fixture.write("""
-            baseUrl = \(httpbin.baseURL)
-            secret password
-            auth = basic
-
-            [auth basic]
-            type = basic
-            username = ada
-            password = {{password}}
-
-            """, to: "environments/bin.env")
+        let workspace = try HTTPBinWorkspace()
+        (httpbin, fixture) = (workspace.httpbin, workspace.fixture)
     }
 
     deinit { httpbin.stop() }

@@ -14,25 +14,17 @@ import Testing
                    Data("ada:mautic".utf8).base64EncodedString(), Data("bob:curlPw7".utf8).base64EncodedString()]
 
     init() throws {
-        httpbin = try PeerServer.httpbin()
-        fixture = try ShellFixture()
-        try fixture.write("""
-            baseUrl = \(httpbin.baseURL)
-            secret password
-            auth = basic
-
-            [auth basic]
-            type = basic
-            username = ada
-            password = {{password}}
-
+        let workspace = try HTTPBinWorkspace { baseURL in
+            """
             [auth service]
             type = oauth2
             grant = client_credentials
-            token_url = \(httpbin.baseURL)/status/500
+            token_url = \(baseURL)/status/500
             client_id = svc
 
-            """, to: "environments/bin.env")
+            """
+        }
+        (httpbin, fixture) = (workspace.httpbin, workspace.fixture)
     }
 
     deinit { httpbin.stop() }
