@@ -110,4 +110,37 @@ struct PostmanExportTests {
         #expect(again.authProfiles.first?.settingsDictionary["client_secret"] == "{{secret}}")
         #expect(entry.request.options.map(\.name) == ["location"])
     }
+
+    @Test("user, captures, the content type of a JSON body and one status test survive the trip")
+    func whatUsedToBeDropped() throws {
+        let hurl = try HurlParser.parse("""
+            POST https://example.com/contacts
+            [Options]
+            user: bob:{{password}}
+            {"name": "Ada"}
+            HTTP 201
+            [Captures]
+            id: jsonpath "$.contact.id"
+            [Asserts]
+            status == 201
+
+            """, fileName: "c.hurl")
+        let result = PostmanExporter.export(name: "c", files: [ImportedFile(path: "c.hurl", hurl: hurl)], authProfiles: [:])
+        if let problems = try SchemaValidator.problems(result.text) { Issue.record("invalid: \(problems)") }
+        #expect(result.warnings.isEmpty, "\(result.warnings)")
+        let item = try #require(result.collection["item"]?[0]?["item"]?[0])
+        #expect(item["request"]?["auth"]?["type"]?.stringValue == "basic")
+        #expect(item["request"]?["header"]?[0]?["key"]?.stringValue == "Content-Type")
+        #expect(item["request"]?["header"]?[0]?["value"]?.stringValue == "application/json")
+        let exec = item["event"]?[0]?["script"]?["exec"]?.arrayValue?.compactMap(\.stringValue) ?? []
+        #expect(exec.filter { $0.contains("to.have.status(201)") }.count == 1)
+        #expect(exec.contains("pm.collectionVariables.set(\"id\", pm.response.json().contact.id);"))
+
+        let again = try PostmanImporter.importCollection(Array(result.text.utf8))
+        let entry = try #require(again.files.first?.hurl.entries.first)
+        #expect(entry.response?.captures.map { HurlWriter.text(of: $0) } == ["id: jsonpath \"$.contact.id\""])
+        #expect(entry.response?.asserts.map { HurlWriter.text(of: $0) } == ["status == 201"])
+        #expect(again.authProfiles.first?.settingsDictionary["username"] == "bob")
+        #expect(again.authProfiles.first?.settingsDictionary["password"] == "{{password}}")
+    }
 }
