@@ -193,13 +193,14 @@ public struct Redactor: Sendable {
         guard !secrets.isEmpty else { return text }
         var result = text
         for secret in secrets.sorted(by: { $0.count > $1.count }) {
-            var searchStart = result.startIndex
-            while let range = result[searchStart...].firstRange(of: secret) {
+            var searchFrom = 0
+            while let range = result[result.index(result.startIndex, offsetBy: searchFrom)...].firstRange(of: secret) {
+                let offset = result.distance(from: result.startIndex, to: range.lowerBound)
                 if Self.isDelimited(range, in: result) {
                     result.replaceSubrange(range, with: Self.mask)
-                    searchStart = result.index(range.lowerBound, offsetBy: Self.mask.count)
+                    searchFrom = offset + Self.mask.count
                 } else {
-                    searchStart = result.index(after: range.lowerBound)
+                    searchFrom = offset + 1
                 }
             }
         }
@@ -214,11 +215,10 @@ public struct Redactor: Sendable {
             return false
         }
         guard range.lowerBound > text.startIndex else { return true }
-        let before = text[..<range.lowerBound]
-        if before.count >= 3 {
-            let encoded = before.suffix(3)
+        if let start = text.index(range.lowerBound, offsetBy: -3, limitedBy: text.startIndex) {
+            let encoded = text[start..<range.lowerBound]
             if encoded.first == "%", encoded.dropFirst().allSatisfy(\.isHexDigit) { return true }
         }
-        return !isWordCharacter(before.last!)
+        return !isWordCharacter(text[text.index(before: range.lowerBound)])
     }
 }
