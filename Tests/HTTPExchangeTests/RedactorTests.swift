@@ -53,4 +53,18 @@ import Testing
         #expect(redactor.fields("a=1%26password%3Dmautic%26b") == "a=1%26password%3D••••••%26b")
         #expect(Redactor.namesOnly.fields("mautic") == "mautic")
     }
+
+    @Test func theCredentialsARequestCarriesAreFoundWhereTheyArePlaced() {
+        let request = HTTPRequest(
+            method: "POST", url: "https://bob:pa%40ss@h.test/x?api_key=k1&q=mautic-docs",
+            headers: ["Authorization": "Bearer t0k", "X-Auth-Token": "t2", "Accept": "application/json"],
+            body: .bytes(Array(#"{"user": "ada", "nested": {"password": "pw3"}}"#.utf8)))
+        #expect(Set(Redactor.credentials(in: request)) == ["t0k", "t2", "k1", "pa@ss", "pw3"])
+    }
+
+    @Test func aJSONDocumentInsideAStringIsRedactedAsADocument() throws {
+        let echo = try JSONValue.parse(#"{"data": "{\"password\":\"pw3\",\"n\":1}", "text": "{not json"}"#)
+        let masked = try #require(Redactor.namesOnly.json(echo))
+        #expect(masked.serialized() == #"{"data":"{\"password\":\"••••••\",\"n\":1}","text":"{not json"}"#)
+    }
 }

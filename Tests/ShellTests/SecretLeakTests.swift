@@ -10,7 +10,7 @@ import Testing
     let fixture: ShellFixture
     /// The Basic password, a query-placed bearer token, a typed API key, a curl `-u` password, a client
     /// secret, and the Basic credentials as sent (base64).
-    let secrets = ["mautic", "tok3nQ", "k3yTyped", "curlPw7", "cl1entS3cret",
+    let secrets = ["mautic", "tok3nQ", "k3yTyped", "curlPw7", "cl1entS3cret", "jsonPw9",
                    Data("ada:mautic".utf8).base64EncodedString(), Data("bob:curlPw7".utf8).base64EncodedString()]
 
     init() throws {
@@ -79,6 +79,8 @@ import Testing
         try type(terminal, "save leak/query", waitFor: "saved")
         try type(terminal, "import curl 'curl -u bob:curlPw7 \(httpbin.baseURL)/anything/c'", waitFor: "HTTP/1.1 200 OK")
         try type(terminal, "save leak/curl", waitFor: "saved")
+        try type(terminal, "POST /anything/j user=ada password=jsonPw9", waitFor: "HTTP/1.1 200 OK")
+        try type(terminal, "save leak/json", waitFor: "saved")
         try type(terminal, "auth show", waitFor: "service")
         try type(terminal, "env show", waitFor: "password")
         terminal.sendKey(.ctrlD)
@@ -123,6 +125,7 @@ import Testing
         let saved = try fixture.read("collections/leak/basic.hurl")
         #expect(saved.contains("/anything/mautic-docs") && saved.contains("X-Api-Key: {{x_api_key}}") && saved.contains("# @auth basic"))
         #expect(try fixture.read("collections/leak/curl.hurl").contains("Authorization: Basic {{authorization}}"))
+        #expect(try fixture.read("collections/leak/json.hurl").contains(#""password": "{{password_2}}""#))
         let environment = try fixture.read("environments/bin.env")
         #expect(environment.contains("secret x_api_key") && environment.contains("secret authorization"))
     }

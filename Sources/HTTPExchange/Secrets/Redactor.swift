@@ -124,6 +124,12 @@ public struct Redactor: Sendable {
         switch value {
         case .string(let text):
             if isSecret(text) { return .string(Self.mask) }
+            // A JSON document inside a string (an echo of a request body) is redacted as a document.
+            if let first = text.first(where: { !$0.isWhitespace }), first == "{" || first == "[",
+                let inner = try? JSONValue.parse(Array(text.utf8))
+            {
+                return json(inner).map { .string($0.serialized()) }
+            }
             guard text.contains("://") || text.contains("?") else { return nil }
             let masked = url(text)
             return masked == text ? nil : .string(masked)
@@ -182,6 +188,51 @@ public struct Redactor: Sendable {
             })
         }
         return redacted
+    }
+
+    // MARK: Credentials a request carries
+
+    /// The values a request carries where credentials are placed — typed by hand, imported from curl,
+    /// written in a collection — so that the registry learns them: the credentials of a credential
+    /// header, query, form and JSON values under a credential name, the userinfo password.
+    public static func credentials(in request: HTTPRequest) -> [String] {
+        var found: [String] = []
+        for field in request.headers where CredentialNames.isCredentialHeader(field.name) && !field.value.isEmpty {
+            let parts = field.value.split(separator: " ", maxSplits: 1).map(String.init)
+            guard parts.count == 2, ["authorization", "proxy-authorization"].contains(field.name.lowercased()) else {
+                found.append(field.value)
+                continue
+            }
+            found.append(parts[1])
+        }
+        if let url = RequestURL(request.url) {
+            found += url.queryPairs.filter { CredentialNames.isCredentialParameter($0.0) }.map(\.1)
+        }
+        if let schemeEnd = request.url.firstRange(of: "://") {
+            let authority = request.url[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
+            if let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") {
+                found.append(PercentEncoding.decode(authority[authority.index(after: colon)..<at]))
+            }
+        }
+        switch request.body {
+        case .form(let fields): found += fields.filter { CredentialNames.isCredentialParameter($0.name) }.map(\.value)
+        case .bytes(let bytes):
+            if let document = try? JSONValue.parse(bytes) { found += credentialMembers(of: document) }
+        case .empty, .multipart: break
+        }
+        return found.filter { !$0.isEmpty }
+    }
+
+    private static func credentialMembers(of value: JSONValue) -> [String] {
+        switch value {
+        case .object(let object):
+            object.members.flatMap { member -> [String] in
+                if case .string(let text) = member.value, CredentialNames.isCredentialParameter(member.key) { return [text] }
+                return credentialMembers(of: member.value)
+            }
+        case .array(let elements): elements.flatMap(credentialMembers)
+        case .null, .bool, .number, .string: []
+        }
     }
 
     // MARK: Composed lines

@@ -19,6 +19,11 @@ public final class SecretRegistry: Sendable {
         }
     }
 
+    /// Learns the credentials `request` carries where credentials are placed (`Redactor.credentials(in:)`).
+    public func registerCredentials(in request: HTTPRequest) {
+        register(contentsOf: Redactor.credentials(in: request))
+    }
+
     /// Masks what is known now.
     public var redactor: Redactor { Redactor(secrets: values.withLock { $0 }) }
 }

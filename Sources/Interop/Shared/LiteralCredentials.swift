@@ -1,9 +1,11 @@
 import HTTPExchange
 import Hurl
+import JSON
 
 /// Takes credentials typed literally out of a Hurl entry, so that a collection never holds one: a
 /// credential header's value (its scheme kept: `Authorization: Bearer {{authorization}}`), a query or
-/// form parameter or `[BasicAuth]` password under a credential name, a URL's userinfo password. Each
+/// form parameter, JSON body member or `[BasicAuth]` password under a credential name, a URL's
+/// userinfo password. Each
 /// becomes a `{{name}}` placeholder, and its value is returned for the caller to keep as a secret.
 /// `save` in the shell and curl import both go through here.
 public struct LiteralCredentials: Sendable {
@@ -47,7 +49,51 @@ public struct LiteralCredentials: Sendable {
             case .multipart, .cookies, .options: break
             }
         }
+        if case .json(let raw)? = request.body?.content, let document = try? JSONValue.parse(Array(raw.utf8)),
+            let replaced = extractMembers(document)
+        {
+            // Rewritten only when a credential was found; otherwise the body stays as written.
+            request.body?.content = .json(replaced.serialized(style: .pretty))
+        }
         entry.request = request
+    }
+
+    /// The document with every string member under a credential name replaced by a placeholder; nil
+    /// when there is none.
+    private mutating func extractMembers(_ value: JSONValue) -> JSONValue? {
+        switch value {
+        case .object(let object):
+            var changed = false
+            var members: [JSONObject.Member] = []
+            for member in object.members {
+                if case .string(let text) = member.value, !text.isEmpty, !text.contains("{{"),
+                    CredentialNames.isCredentialParameter(member.key), case .placeholder(let placeholder) = placeholder(for: text, named: member.key)
+                {
+                    members.append((member.key, .string(placeholder.description)))
+                    changed = true
+                } else if let nested = extractMembers(member.value) {
+                    members.append((member.key, nested))
+                    changed = true
+                } else {
+                    members.append(member)
+                }
+            }
+            return changed ? .object(JSONObject(members)) : nil
+        case .array(let elements):
+            var changed = false
+            var result: [JSONValue] = []
+            for element in elements {
+                if let nested = extractMembers(element) {
+                    result.append(nested)
+                    changed = true
+                } else {
+                    result.append(element)
+                }
+            }
+            return changed ? .array(result) : nil
+        case .null, .bool, .number, .string:
+            return nil
+        }
     }
 
     private mutating func extractParameters(_ items: [HurlKeyValue]) -> [HurlKeyValue] {

@@ -48,6 +48,7 @@ struct EntryRunner {
         do throws(RunFailure) {
             request = try RequestBuilder(variables: variables, baseURL: configuration.baseURL, directory: directory)
                 .build(entry.request, user: options.user)
+            configuration.secrets.registerCredentials(in: request)
             signer = try self.signer(for: entry, request: request)
         } catch {
             result.failure = RunFailure(redactor.fields(error.message), line: error.line ?? entry.line)

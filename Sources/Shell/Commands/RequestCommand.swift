@@ -118,6 +118,7 @@ extension ShellSession {
             default: throw .usage(error.description)
             }
         }
+        authRegistry.secrets.registerCredentials(in: request)
         let signer = try signer(for: request, options: options, environment: environment, variables: variables)
         let response: HTTPResponse
         do {
