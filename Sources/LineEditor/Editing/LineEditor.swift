@@ -153,8 +153,7 @@ public final class LineEditor {
     /// Reads a line without echoing it (a password), from the terminal when standard input is one.
     /// Returns nil on Ctrl-C, Ctrl-D on an empty line, or end of input.
     public func readSecret(prompt: String) -> String? {
-        state.write(prompt)
-        return SecretReader.readLine(from: STDIN_FILENO) { self.state.write($0) }
+        SecretReader.readLine(from: STDIN_FILENO, prompt: prompt) { self.state.write($0) }
     }
 
     private enum PhysicalLine {

@@ -6,11 +6,15 @@ import Darwin
 
 /// Reads a line without echo. On a terminal it switches off echo, canonical mode and signals for the
 /// duration (so Ctrl-C cancels instead of killing the process with echo still off) and handles Backspace
-/// and Ctrl-U itself; elsewhere it reads one line as it comes.
+/// and Ctrl-U itself; elsewhere it reads one line as it comes. The prompt is shown only once echo is
+/// off, so whatever is typed or pasted after it appears is neither echoed nor discarded.
 enum SecretReader {
-    static func readLine(from descriptor: Int32, write: (String) -> Void) -> String? {
+    static func readLine(from descriptor: Int32, prompt: String, write: (String) -> Void) -> String? {
         var saved = termios()
-        guard tcgetattr(descriptor, &saved) == 0 else { return readPlainLine(from: descriptor) }
+        guard tcgetattr(descriptor, &saved) == 0 else {
+            write(prompt)
+            return readPlainLine(from: descriptor)
+        }
         var quiet = saved
         quiet.c_lflag &= ~tcflag_t(ECHO | ICANON | ISIG)
         withUnsafeMutableBytes(of: &quiet.c_cc) { controls in
@@ -18,6 +22,7 @@ enum SecretReader {
             controls[Int(VTIME)] = 0
         }
         _ = tcsetattr(descriptor, TCSAFLUSH, &quiet)
+        write(prompt)
         defer {
             _ = tcsetattr(descriptor, TCSAFLUSH, &saved)
             write("\n")
