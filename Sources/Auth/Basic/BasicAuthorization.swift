@@ -1,10 +1,9 @@
-import Foundation
 import HTTPExchange
 
 /// HTTP Basic (RFC 7617): `Authorization: Basic base64(user:password)`.
 public enum BasicAuthorization {
     public static func headerValue(username: String, password: String) -> String {
-        "Basic " + Data("\(username):\(password)".utf8).base64EncodedString()
+        "Basic " + Base64.encode("\(username):\(password)".utf8)
     }
 
     /// The warning to show before Basic credentials travel unencrypted to another machine, or nil

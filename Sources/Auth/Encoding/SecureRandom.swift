@@ -1,3 +1,5 @@
+import HTTPExchange
+
 /// Random bytes for nonces, `state` and PKCE verifiers. `SystemRandomNumberGenerator` draws from the
 /// operating system's cryptographically secure source (getrandom / arc4random).
 enum SecureRandom {
@@ -8,6 +10,6 @@ enum SecureRandom {
 
     /// `count` random bytes as base64url text: safe in URLs, headers and OAuth parameters unescaped.
     static func token(bytes count: Int = 32) -> String {
-        Base64URL.encode(bytes(count))
+        Base64.encodeURLSafe(bytes(count))
     }
 }

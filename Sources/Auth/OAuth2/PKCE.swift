@@ -10,7 +10,7 @@ public enum PKCE {
 
     /// `BASE64URL(SHA256(ASCII(verifier)))` without padding (RFC 7636 §4.2).
     public static func challenge(for verifier: String) -> String {
-        Base64URL.encode(SHA256.hash(data: Array(verifier.utf8)))
+        Base64.encodeURLSafe(SHA256.hash(data: Array(verifier.utf8)))
     }
 
     /// Whether `verifier` has the form RFC 7636 §4.1 requires: 43 to 128 unreserved characters.

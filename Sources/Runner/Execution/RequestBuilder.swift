@@ -1,4 +1,3 @@
-import Foundation
 import HTTPExchange
 import Hurl
 import JSON
@@ -86,8 +85,8 @@ struct RequestBuilder {
             default: return (Array(text.utf8), nil)
             }
         case .base64(let text):
-            guard let data = Data(base64Encoded: text.filter { !$0.isWhitespace }) else { throw RunFailure("invalid base64 body", line: line) }
-            return (Array(data), nil)
+            guard let bytes = Base64.decode(text.filter { !$0.isWhitespace }, padding: .required) else { throw RunFailure("invalid base64 body", line: line) }
+            return (bytes, nil)
         case .hex(let text):
             guard let bytes = Hex.decode(text) else { throw RunFailure("invalid hex body", line: line) }
             return (bytes, nil)
@@ -102,6 +101,6 @@ struct RequestBuilder {
     }
 
     static func basic(_ credentials: String) -> String {
-        "Basic " + Data(credentials.utf8).base64EncodedString()
+        "Basic " + Base64.encode(credentials.utf8)
     }
 }

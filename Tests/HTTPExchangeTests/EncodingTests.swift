@@ -1,0 +1,70 @@
+import HTTPExchange
+import Testing
+
+/// The shared encoding helpers against the test vectors of their RFCs.
+@Suite struct EncodingTests {
+    /// RFC 4648 §10: BASE64("") … BASE64("foobar").
+    static let base64Vectors = [
+        ("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"),
+        ("foob", "Zm9vYg=="), ("fooba", "Zm9vYmE="), ("foobar", "Zm9vYmFy"),
+    ]
+
+    @Test(arguments: base64Vectors)
+    func base64MatchesRFC4648(text: String, encoded: String) {
+        #expect(Base64.encode(text.utf8) == encoded)
+        #expect(Base64.decode(encoded, padding: .required) == Array(text.utf8))
+        let unpadded = encoded.filter { $0 != "=" }
+        #expect(Base64.decode(unpadded) == Array(text.utf8))
+        #expect(Base64.encodeURLSafe(text.utf8) == unpadded)
+        #expect(Base64.decodeURLSafe(unpadded) == Array(text.utf8))
+    }
+
+    @Test func everyByteValueSurvivesBothAlphabets() {
+        let bytes = (0...255).map(UInt8.init) + [0xFB, 0xFF]
+        #expect(Base64.decode(Base64.encode(bytes)) == bytes)
+        #expect(Base64.decodeURLSafe(Base64.encodeURLSafe(bytes)) == bytes)
+        #expect(Base64.encode([0xFB, 0xFF, 0xBF]) == "+/+/")
+        #expect(Base64.encodeURLSafe([0xFB, 0xFF, 0xBF]) == "-_-_")
+    }
+
+    @Test func paddingIsOptionalUnlessRequiredButNeverWrong() {
+        #expect(Base64.decode("Zg") == Array("f".utf8))
+        #expect(Base64.decode("Zg", padding: .required) == nil)
+        #expect(Base64.decode("Zg=") == nil)
+        #expect(Base64.decode("Zm9v=") == nil)
+        #expect(Base64.decode("Zm9v===") == nil)
+        #expect(Base64.decodeURLSafe("Zg==") == Array("f".utf8))
+    }
+
+    @Test func textOutsideTheAlphabetIsNotBase64() {
+        #expect(Base64.decode("Z") == nil, "one character cannot end a byte")
+        #expect(Base64.decode("Zm 9v") == nil)
+        #expect(Base64.decode("Zm9v\n") == nil)
+        #expect(Base64.decode("Zm=v") == nil)
+        #expect(Base64.decode("-_-_") == nil)
+        #expect(Base64.decodeURLSafe("+/+/") == nil)
+        #expect(Base64.decode("%%%") == nil)
+    }
+
+    /// RFC 4648 §10: BASE16("") … BASE16("foobar"), written there in upper case.
+    static let base16Vectors = [
+        ("", ""), ("f", "66"), ("fo", "666F"), ("foo", "666F6F"),
+        ("foob", "666F6F62"), ("fooba", "666F6F6261"), ("foobar", "666F6F626172"),
+    ]
+
+    @Test(arguments: base16Vectors)
+    func hexMatchesRFC4648(text: String, encoded: String) {
+        #expect(Hex.encode(text.utf8) == encoded.lowercased())
+        #expect(Hex.decode(encoded) == Array(text.utf8))
+        #expect(Hex.decode(encoded.lowercased()) == Array(text.utf8))
+    }
+
+    @Test func hexSkipsLineBreaksAndRejectsTheRest() {
+        let bytes = (0...255).map(UInt8.init)
+        #expect(Hex.decode(Hex.encode(bytes)) == bytes)
+        #expect(Hex.decode("de ad\tbe\r\nef") == [0xDE, 0xAD, 0xBE, 0xEF])
+        #expect(Hex.decode("abc") == nil)
+        #expect(Hex.decode("0g") == nil)
+        #expect(Hex.decode("+1") == nil)
+    }
+}
