@@ -67,4 +67,24 @@ import Testing
         #expect(Hex.decode("0g") == nil)
         #expect(Hex.decode("+1") == nil)
     }
+
+    @Test func constantTimeEqualityIsPlainEqualityOfTheUTF8() {
+        #expect(ConstantTime.equals("s3cr3t", "s3cr3t"))
+        #expect(ConstantTime.equals("", ""))
+        #expect(!ConstantTime.equals("s3cr3t", "s3cr3T"))
+        #expect(!ConstantTime.equals("s3cr3t", "s3cr3"))
+        #expect(!ConstantTime.equals("s3cr3", "s3cr3t"))
+        #expect(!ConstantTime.equals("", "\0"), "a longer value padded with zero bytes is still longer")
+        #expect(ConstantTime.equals("é", "\u{E9}") && !ConstantTime.equals("é", "e\u{301}"), "bytes, not characters")
+    }
+
+    @Test func secureRandomTokensHaveTheirLengthAndAlphabet() {
+        #expect(SecureRandom.bytes(0).isEmpty && SecureRandom.bytes(33).count == 33)
+        let tokens = (0..<50).map { _ in SecureRandom.base64URLToken(bytes: 32) }
+        #expect(tokens.allSatisfy { $0.count == 43 && Base64.decodeURLSafe($0)?.count == 32 })
+        #expect(SecureRandom.base64URLToken(bytes: 16).count == 22)
+        let alphanumerics = (0..<50).map { _ in SecureRandom.alphanumericToken(length: 24) }
+        #expect(alphanumerics.allSatisfy { $0.count == 24 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } })
+        #expect(Set(tokens).count == tokens.count && Set(alphanumerics).count == alphanumerics.count)
+    }
 }

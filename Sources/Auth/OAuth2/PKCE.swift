@@ -5,7 +5,7 @@ import HTTPExchange
 public enum PKCE {
     /// A fresh verifier: 32 secure random bytes as base64url, 43 characters (RFC 7636 §4.1).
     public static func makeVerifier() -> String {
-        SecureRandom.token(bytes: 32)
+        SecureRandom.base64URLToken(bytes: 32)
     }
 
     /// `BASE64URL(SHA256(ASCII(verifier)))` without padding (RFC 7636 §4.2).

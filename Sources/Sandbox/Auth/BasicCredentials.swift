@@ -1,4 +1,5 @@
 import Foundation
+import HTTPExchange
 
 /// `Authorization: Basic base64(user:password)`, decoded.
 struct BasicCredentials: Sendable, Equatable {
