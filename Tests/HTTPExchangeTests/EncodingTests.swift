@@ -87,4 +87,26 @@ import Testing
         #expect(alphanumerics.allSatisfy { $0.count == 24 && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) } })
         #expect(Set(tokens).count == tokens.count && Set(alphanumerics).count == alphanumerics.count)
     }
+
+    @Test func editDistanceCountsASwapAsOneEdit() {
+        #expect(EditDistance.between("kitten", "sitting") == 3)
+        #expect(EditDistance.between("bar", "baz") == 1)
+        #expect(EditDistance.between("hepl", "help") == 1)
+        #expect(EditDistance.between("", "abc") == 3 && EditDistance.between("abc", "") == 3)
+        #expect(EditDistance.between("same", "same") == 0)
+    }
+
+    @Test func didYouMeanSuggestsOnlyLikelyTypos() {
+        let commands = ["help", "save", "show", "sandbox", "set"]
+        #expect(EditDistance.closest(to: "hepl", among: commands) == "help")
+        #expect(EditDistance.closest(to: "HEPL", among: commands) == "help")
+        #expect(EditDistance.closest(to: "sav", among: commands) == "save")
+        #expect(EditDistance.closest(to: "sandbx", among: commands) == "sandbox")
+        #expect(EditDistance.closest(to: "ls", among: ["rm", "use"]) == nil)
+        #expect(EditDistance.closest(to: "frobnicate", among: commands) == nil)
+        #expect(EditDistance.closest(to: "client_secet", among: ["client_id", "client_secret", "scope"]) == "client_secret")
+        #expect(EditDistance.closest(to: "consumer_key", among: ["username", "password", "allow_insecure"]) == nil)
+        #expect(EditDistance.closest(to: "st", among: ["set", "sat"]) == "set", "of equally close candidates the first wins")
+        #expect(EditDistance.closest(to: "anything", among: []) == nil)
+    }
 }
