@@ -109,4 +109,29 @@ import Testing
         #expect(EditDistance.closest(to: "st", among: ["set", "sat"]) == "set", "of equally close candidates the first wins")
         #expect(EditDistance.closest(to: "anything", among: []) == nil)
     }
+
+    /// RFC 7617 §2 and §2.1: the example credentials, and the UTF-8 ones.
+    @Test func basicCredentialsMatchRFC7617() {
+        #expect(BasicCredentials.headerValue(username: "Aladdin", password: "open sesame") == "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==")
+        #expect(BasicCredentials.headerValue(username: "test", password: "123£") == "Basic dGVzdDoxMjPCow==")
+        #expect(BasicCredentials(authorization: "Basic QWxhZGRpbjpvcGVuIHNlc2FtZQ==") == BasicCredentials(username: "Aladdin", password: "open sesame"))
+        #expect(BasicCredentials(authorization: "bASIC  dGVzdDoxMjPCow== ") == BasicCredentials(username: "test", password: "123£"))
+    }
+
+    @Test func aUserPassIsSentAsTypedAndReadAtItsFirstColon() {
+        #expect(BasicCredentials.headerValue(userPass: "ada") == "Basic YWRh")
+        #expect(BasicCredentials.headerValue(userPass: "ada:p@ss:word") == BasicCredentials.headerValue(username: "ada", password: "p@ss:word"))
+        #expect(BasicCredentials(authorization: BasicCredentials.headerValue(username: "ada", password: "p@ss:word"))
+                == BasicCredentials(username: "ada", password: "p@ss:word"))
+        #expect(BasicCredentials(authorization: BasicCredentials.headerValue(username: "", password: "")) == BasicCredentials(username: "", password: ""))
+    }
+
+    @Test func onlyAReadableBasicValueHasCredentials() {
+        #expect(BasicCredentials.isBasic("basic x") && !BasicCredentials.isBasic("Bearer x") && !BasicCredentials.isBasic("Basic"))
+        #expect(BasicCredentials(authorization: "Bearer QWxhZGRpbjpvcGVuIHNlc2FtZQ==") == nil)
+        #expect(BasicCredentials(authorization: "Basic %%%") == nil)
+        #expect(BasicCredentials(authorization: "Basic YWRh") == nil, "no colon")
+        #expect(BasicCredentials(authorization: "Basic YWRhOng") == nil, "padding is required")
+        #expect(BasicCredentials(authorization: "Basic " + Base64.encode([0x61, 0x3A, 0xFF])) == nil, "not UTF-8")
+    }
 }

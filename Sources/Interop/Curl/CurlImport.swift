@@ -55,7 +55,7 @@ public struct CurlImport: Sendable, Equatable {
     public func httpRequest(readFile: (String) throws -> [UInt8]) throws(CurlImportError) -> HTTPRequest {
         var request = HTTPRequest(method: method, url: url, headers: headers)
         if let user, !request.headers.contains("Authorization") {
-            request.headers.add("Authorization", "Basic " + Base64.encode(user.utf8))
+            request.headers.add("Authorization", BasicCredentials.headerValue(userPass: user))
         }
         if compressed, !request.headers.contains("Accept-Encoding") {
             request.headers.add("Accept-Encoding", "deflate, gzip")

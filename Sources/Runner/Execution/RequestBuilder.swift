@@ -29,9 +29,9 @@ struct RequestBuilder {
             headers.add("Cookie", cookies.map { "\($0.0)=\($0.1)" }.joined(separator: "; "))
         }
         if let basic = request.basicAuth {
-            headers.set("Authorization", Self.basic(try variables.expand(basic.key) + ":" + variables.expand(basic.value)))
+            headers.set("Authorization", BasicCredentials.headerValue(username: try variables.expand(basic.key), password: try variables.expand(basic.value)))
         } else if let user {
-            headers.set("Authorization", Self.basic(user))
+            headers.set("Authorization", BasicCredentials.headerValue(userPass: user))
         }
         var body = RequestBody.empty
         let form = try pairs(request.formParams)
@@ -98,9 +98,5 @@ struct RequestBuilder {
                 throw RunFailure(error.message, line: line)
             }
         }
-    }
-
-    static func basic(_ credentials: String) -> String {
-        "Basic " + Base64.encode(credentials.utf8)
     }
 }
