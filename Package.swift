@@ -41,7 +41,7 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
-        .target(name: "Runner", dependencies: ["Hurl", "JSON", "JSONPath", "HTTPExchange"]),
+        .target(name: "Runner", dependencies: ["Hurl", "JSON", "JSONPath", "HTTPExchange", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Interop", dependencies: ["Hurl", "JSON", "HTTPExchange"]),
         .target(name: "Sandbox", dependencies: [
             "JSON", "Auth",

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HTTPExchange
 import Shell
 import Workspace
 
@@ -101,7 +102,7 @@ struct ShellEntryCommand: AsyncParsableCommand {
             guard script.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
                 return "cannot read script '\(script)': no such file"
             }
-            let hint = CommandSuggestion.closest(to: script, among: Apish.subcommandNames).map { " — did you mean `apish \($0)`?" }
+            let hint = EditDistance.closest(to: script, among: Apish.subcommandNames).map { " — did you mean `apish \($0)`?" }
             return "'\(script)' is neither a command nor a script file" + (hint ?? " (`apish --help` lists the commands)")
         }
         return "cannot read script '\(script)': " + (isDirectory.boolValue ? "is a directory" : "permission denied")

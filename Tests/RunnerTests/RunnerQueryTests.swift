@@ -45,6 +45,27 @@ import Testing
         #expect(try RunnerFixtures.check("sha256 == hex,e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855;", empty).passed)
         let long = RunnerFixtures.response(body: String(repeating: "a", count: 1000))
         #expect(try RunnerFixtures.check("sha256 == hex,41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3;", long).passed)
+        // FIPS 180-2 appendix B.2: a message of two blocks once padded.
+        let twoBlocks = RunnerFixtures.response(body: "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
+        #expect(try RunnerFixtures.check("sha256 == hex,248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1;", twoBlocks).passed)
+        #expect(try !RunnerFixtures.check("sha256 == hex,e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855;", small).passed)
+    }
+
+    /// RFC 1321 appendix A.5 test suite.
+    @Test(arguments: [
+        ("", "d41d8cd98f00b204e9800998ecf8427e"),
+        ("a", "0cc175b9c0f1b6a831c399e269772661"),
+        ("abc", "900150983cd24fb0d6963f7d28e17f72"),
+        ("message digest", "f96b697d7cb7938d525a2f31aaf161d0"),
+        ("abcdefghijklmnopqrstuvwxyz", "c3fcd3d76192e4007dfb496cca67e13b"),
+        ("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789", "d174ab98d277d9f5a5611c2c9f419d9f"),
+        (String(repeating: "1234567890", count: 8), "57edf4a22be3c955ac49da2e2107b67a"),
+    ])
+    func md5IsTheDigestOfTheBodyAsBytes(body: String, digest: String) throws {
+        let response = RunnerFixtures.response(body: body)
+        #expect(try RunnerFixtures.check("md5 == hex,\(digest);", response).passed)
+        #expect(try RunnerFixtures.check("md5 toHex == \"\(digest)\"", response).passed)
+        #expect(try !RunnerFixtures.check("md5 == hex,00000000000000000000000000000000;", response).passed)
     }
 
     @Test func jsonpathUnwrapsASingleNodeAndKeepsNumbersExact() throws {

@@ -1,12 +1,7 @@
-import Foundation
 import HTTPExchange
 
-/// HTTP Basic (RFC 7617): `Authorization: Basic base64(user:password)`.
+/// HTTP Basic (RFC 7617) as apish sends it; `BasicCredentials` makes the header value.
 public enum BasicAuthorization {
-    public static func headerValue(username: String, password: String) -> String {
-        "Basic " + Data("\(username):\(password)".utf8).base64EncodedString()
-    }
-
     /// The warning to show before Basic credentials travel unencrypted to another machine, or nil
     /// when the URL is https or loopback. Whoever shows it adds the "warning:" label.
     public static func insecureTransportWarning(for url: String) -> String? {

@@ -115,9 +115,7 @@ public struct OAuth1RequestSigner: Sendable {
 public enum OAuth1Nonce {
     /// 24 letters and digits from a secure generator: the character set and length oauthlib accepts.
     public static func make() -> String {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".utf8)
-        var generator = SystemRandomNumberGenerator()
-        return String(decoding: (0..<24).map { _ in alphabet.randomElement(using: &generator)! }, as: UTF8.self)
+        SecureRandom.alphanumericToken(length: 24)
     }
 
     public static func timestamp(_ now: Date = Date()) -> Int {

@@ -61,7 +61,7 @@ public enum OAuth1Signature {
                     method == .rsaSHA1
                     ? try privateKey.signature(for: Insecure.SHA1.hash(data: message), padding: .insecurePKCS1v1_5)
                     : try privateKey.signature(for: SHA256.hash(data: message), padding: .insecurePKCS1v1_5)
-                return signature.rawRepresentation.base64EncodedString()
+                return Base64.encode(signature.rawRepresentation)
             } catch {
                 throw .invalidRSAKey(reason: String(describing: error))
             }
@@ -88,7 +88,7 @@ public enum OAuth1Signature {
             } catch {
                 throw .invalidRSAKey(reason: String(describing: error))
             }
-            guard let raw = Data(base64Encoded: signature) else { return false }
+            guard let raw = Base64.decode(signature, padding: .required) else { return false }
             let rsaSignature = _RSA.Signing.RSASignature(rawRepresentation: raw)
             let message = Data(baseString.utf8)
             return method == .rsaSHA1
@@ -99,6 +99,6 @@ public enum OAuth1Signature {
 
     private static func hmac<H: HashFunction>(_ hash: H.Type, key: String, message: Data) -> String {
         let code = HMAC<H>.authenticationCode(for: message, using: SymmetricKey(data: Data(key.utf8)))
-        return Data(code).base64EncodedString()
+        return Base64.encode(code)
     }
 }

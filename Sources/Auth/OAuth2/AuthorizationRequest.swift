@@ -10,7 +10,7 @@ public struct AuthorizationRequest: Sendable {
 
     /// `state` and `codeVerifier` are fresh random values unless given (tests give them).
     public init(settings: OAuth2Settings, state: String? = nil, codeVerifier: String? = nil) {
-        let state = state ?? SecureRandom.token(bytes: 16)
+        let state = state ?? SecureRandom.base64URLToken(bytes: 16)
         self.state = state
         self.codeVerifier = settings.pkce ? (codeVerifier ?? PKCE.makeVerifier()) : nil
         self.codeChallenge = self.codeVerifier.map(PKCE.challenge(for:))

@@ -15,7 +15,7 @@ struct OAuth2TokenClient: Sendable {
         switch (settings.clientAuthentication, settings.clientSecret) {
         case (.basic, let secret?):
             // RFC 6749 §2.3.1: form-encode both parts before joining them with a colon.
-            headers.set("Authorization", BasicAuthorization.headerValue(
+            headers.set("Authorization", BasicCredentials.headerValue(
                 username: PercentEncoding.encodeFormComponent(settings.clientID),
                 password: PercentEncoding.encodeFormComponent(secret)))
         case (.body, let secret?):

@@ -5,12 +5,12 @@ import HTTPExchange
 public enum PKCE {
     /// A fresh verifier: 32 secure random bytes as base64url, 43 characters (RFC 7636 §4.1).
     public static func makeVerifier() -> String {
-        SecureRandom.token(bytes: 32)
+        SecureRandom.base64URLToken(bytes: 32)
     }
 
     /// `BASE64URL(SHA256(ASCII(verifier)))` without padding (RFC 7636 §4.2).
     public static func challenge(for verifier: String) -> String {
-        Base64URL.encode(SHA256.hash(data: Array(verifier.utf8)))
+        Base64.encodeURLSafe(SHA256.hash(data: Array(verifier.utf8)))
     }
 
     /// Whether `verifier` has the form RFC 7636 §4.1 requires: 43 to 128 unreserved characters.

@@ -1,3 +1,5 @@
+import HTTPExchange
+
 /// A named way of authenticating, read from an environment's `[auth NAME]` section. The environment's
 /// profile is the default for its requests; a request may name another (`--auth NAME`) or none.
 public struct AuthProfile: Sendable, Equatable {
@@ -21,7 +23,7 @@ public struct AuthProfile: Sendable, Equatable {
         for key in settings.keys.sorted() {
             guard let known = AuthSettingKey.named(key), known.types.contains(type) else {
                 let candidates = AuthSettingKey.all.filter { $0.types.contains(type) }.map(\.name)
-                throw .unknownKey(profile: name, key: key, type: type, suggestion: Self.closest(to: key, in: candidates))
+                throw .unknownKey(profile: name, key: key, type: type, suggestion: EditDistance.closest(to: key, among: candidates))
             }
         }
         let reader = SettingsReader(profile: name, settings: settings)
@@ -36,12 +38,6 @@ public struct AuthProfile: Sendable, Equatable {
 
     /// The profile `--auth none` selects.
     public static let none = AuthProfile(name: "none", method: .none)
-
-    private static func closest(to key: String, in candidates: [String]) -> String? {
-        candidates.map { ($0, EditDistance.between($0, key)) }
-            .filter { $0.1 <= max(2, key.count / 3) }
-            .min { $0.1 < $1.1 }?.0
-    }
 }
 
 public enum AuthMethod: Sendable, Equatable {
@@ -121,20 +117,5 @@ struct SettingsReader {
         guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://") else {
             throw .invalidValue(profile: profile, key: key, value: value, expected: "an absolute http(s) URL")
         }
-    }
-}
-
-enum EditDistance {
-    static func between(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var previous = Array(0...b.count)
-        for (i, ca) in a.enumerated() {
-            var current = [i + 1]
-            for (j, cb) in b.enumerated() {
-                current.append(min(previous[j + 1] + 1, current[j] + 1, previous[j] + (ca == cb ? 0 : 1)))
-            }
-            previous = current
-        }
-        return previous[b.count]
     }
 }

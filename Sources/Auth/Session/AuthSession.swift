@@ -65,7 +65,7 @@ public final class AuthSession: Sendable {
             guard let password = try settings.password ?? credentials()?.password(of: settings.username) else {
                 throw AuthError.notLoggedIn(profile: profile.name, reason: "no password for \(settings.username)")
             }
-            let value = BasicAuthorization.headerValue(username: settings.username, password: password)
+            let value = BasicCredentials.headerValue(username: settings.username, password: password)
             let masked = narrate.adding([password, String(value.dropFirst(6))])
             masked("basic: Authorization: Basic base64(\"\(settings.username):\(masked.secret(password))\") = \(value)")
             if let warning = warning(for: request) { masked("  warning: \(warning)") }
@@ -229,7 +229,7 @@ public final class AuthSession: Sendable {
         secrets += [stored?.password, stored?.bearerToken, stored?.oauth1?.token, stored?.oauth1?.secret,
                     stored?.oauth2?.accessToken, stored?.oauth2?.refreshToken].compactMap { $0 }
         if case .basic(let settings) = profile.method, let password = settings.password ?? stored?.password(of: settings.username) {
-            secrets.append(String(BasicAuthorization.headerValue(username: settings.username, password: password).dropFirst(6)))
+            secrets.append(String(BasicCredentials.headerValue(username: settings.username, password: password).dropFirst(6)))
         }
         return secrets
     }

@@ -60,7 +60,7 @@ public enum CurlExporter {
             if let text = String(validating: bytes, as: UTF8.self), !text.contains("\0") {
                 words += ["--data-binary", ShellQuoting.quote(text)]
             } else {
-                prefix = "printf '%b' " + ShellQuoting.quote(bytes.map { "\\x" + hex($0) }.joined()) + " | "
+                prefix = "printf '%b' " + ShellQuoting.quote(bytes.map { "\\x" + Hex.encode([$0]) }.joined()) + " | "
                 words += ["--data-binary", "@-"]
             }
         case .form(let fields):
@@ -106,10 +106,5 @@ public enum CurlExporter {
 
     private static func hasDotSegment(_ path: String) -> Bool {
         path.split(separator: "/", omittingEmptySubsequences: false).contains { $0 == "." || $0 == ".." }
-    }
-
-    private static func hex(_ byte: UInt8) -> String {
-        let digits = Array("0123456789abcdef")
-        return String([digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]])
     }
 }

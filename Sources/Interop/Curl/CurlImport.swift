@@ -55,7 +55,7 @@ public struct CurlImport: Sendable, Equatable {
     public func httpRequest(readFile: (String) throws -> [UInt8]) throws(CurlImportError) -> HTTPRequest {
         var request = HTTPRequest(method: method, url: url, headers: headers)
         if let user, !request.headers.contains("Authorization") {
-            request.headers.add("Authorization", "Basic " + Self.base64(Array(user.utf8)))
+            request.headers.add("Authorization", BasicCredentials.headerValue(userPass: user))
         }
         if compressed, !request.headers.contains("Accept-Encoding") {
             request.headers.add("Accept-Encoding", "deflate, gzip")
@@ -152,22 +152,6 @@ public struct CurlImport: Sendable, Equatable {
             request.sections.append(HurlRequestSection(name: "Multipart", content: .multipart(fields)))
         }
         return HurlEntry(request: request)
-    }
-
-    static func base64(_ bytes: [UInt8]) -> String {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/".utf8)
-        var output: [UInt8] = []
-        var index = 0
-        while index < bytes.count {
-            let chunk = Array(bytes[index..<min(index + 3, bytes.count)])
-            let value = (UInt32(chunk[0]) << 16) | (UInt32(chunk.count > 1 ? chunk[1] : 0) << 8) | UInt32(chunk.count > 2 ? chunk[2] : 0)
-            output.append(alphabet[Int((value >> 18) & 63)])
-            output.append(alphabet[Int((value >> 12) & 63)])
-            output.append(chunk.count > 1 ? alphabet[Int((value >> 6) & 63)] : UInt8(ascii: "="))
-            output.append(chunk.count > 2 ? alphabet[Int(value & 63)] : UInt8(ascii: "="))
-            index += 3
-        }
-        return String(decoding: output, as: UTF8.self)
     }
 }
 

@@ -1,3 +1,4 @@
+import HTTPExchange
 import Hurl
 import JSON
 
@@ -142,11 +143,11 @@ enum PostmanItemWriter {
         case .file(let path):
             return .object(JSONObject([(key: "mode", value: "file"), (key: "file", value: .object(JSONObject([(key: "src", value: .string(path.description))])))]))
         case .base64(let encoded):
-            if let bytes = Base64.decode(encoded), let text = String(validating: bytes, as: UTF8.self) { return raw(text, language: headerLanguage) }
+            if let bytes = Base64.decode(encoded.filter { !$0.isWhitespace }), let text = String(validating: bytes, as: UTF8.self) { return raw(text, language: headerLanguage) }
             warnings.append("\(location): a binary body has no Postman form; left out")
             return nil
         case .hex(let digits):
-            if let bytes = Base64.decodeHex(digits), let text = String(validating: bytes, as: UTF8.self) { return raw(text, language: headerLanguage) }
+            if let bytes = Hex.decode(digits), let text = String(validating: bytes, as: UTF8.self) { return raw(text, language: headerLanguage) }
             warnings.append("\(location): a binary body has no Postman form; left out")
             return nil
         }

@@ -1,4 +1,3 @@
-import Foundation
 import HTTPExchange
 import Hurl
 import JSON
@@ -30,9 +29,9 @@ struct RequestBuilder {
             headers.add("Cookie", cookies.map { "\($0.0)=\($0.1)" }.joined(separator: "; "))
         }
         if let basic = request.basicAuth {
-            headers.set("Authorization", Self.basic(try variables.expand(basic.key) + ":" + variables.expand(basic.value)))
+            headers.set("Authorization", BasicCredentials.headerValue(username: try variables.expand(basic.key), password: try variables.expand(basic.value)))
         } else if let user {
-            headers.set("Authorization", Self.basic(user))
+            headers.set("Authorization", BasicCredentials.headerValue(userPass: user))
         }
         var body = RequestBody.empty
         let form = try pairs(request.formParams)
@@ -86,8 +85,8 @@ struct RequestBuilder {
             default: return (Array(text.utf8), nil)
             }
         case .base64(let text):
-            guard let data = Data(base64Encoded: text.filter { !$0.isWhitespace }) else { throw RunFailure("invalid base64 body", line: line) }
-            return (Array(data), nil)
+            guard let bytes = Base64.decode(text.filter { !$0.isWhitespace }, padding: .required) else { throw RunFailure("invalid base64 body", line: line) }
+            return (bytes, nil)
         case .hex(let text):
             guard let bytes = Hex.decode(text) else { throw RunFailure("invalid hex body", line: line) }
             return (bytes, nil)
@@ -99,9 +98,5 @@ struct RequestBuilder {
                 throw RunFailure(error.message, line: line)
             }
         }
-    }
-
-    static func basic(_ credentials: String) -> String {
-        "Basic " + Data(credentials.utf8).base64EncodedString()
     }
 }

@@ -1,9 +1,9 @@
-import Foundation
+import HTTPExchange
 
 /// `base64Encode`: bytes (or text as UTF-8) in standard Base64 with padding.
 enum Base64EncodeFilter: RunFilter {
     static func apply(to input: RunValue, _ arguments: FilterArguments) throws(EvaluationError) -> RunValue? {
-        .string(Data(try input.bytesForEncoding(arguments)).base64EncodedString())
+        .string(Base64.encode(try input.bytesForEncoding(arguments)))
     }
 }
 

@@ -1,9 +1,8 @@
-import Foundation
+import HTTPExchange
 
 /// `base64UrlSafeEncode`: Base64 with the URL-safe alphabet (`-`, `_`) and no padding.
 enum Base64URLSafeEncodeFilter: RunFilter {
     static func apply(to input: RunValue, _ arguments: FilterArguments) throws(EvaluationError) -> RunValue? {
-        let standard = Data(try input.bytesForEncoding(arguments)).base64EncodedString()
-        return .string(standard.replacing("+", with: "-").replacing("/", with: "_").replacing("=", with: ""))
+        .string(Base64.encodeURLSafe(try input.bytesForEncoding(arguments)))
     }
 }

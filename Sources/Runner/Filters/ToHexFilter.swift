@@ -1,3 +1,5 @@
+import HTTPExchange
+
 /// `toHex`: bytes as lower-case hex digits.
 enum ToHexFilter: RunFilter {
     static func apply(to input: RunValue, _ arguments: FilterArguments) throws(EvaluationError) -> RunValue? {

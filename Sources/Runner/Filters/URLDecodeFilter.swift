@@ -1,3 +1,5 @@
+import HTTPExchange
+
 /// `urlDecode`: resolves `%XX` escapes (and `+` stays `+`).
 enum URLDecodeFilter: RunFilter {
     static func apply(to input: RunValue, _ arguments: FilterArguments) throws(EvaluationError) -> RunValue? {

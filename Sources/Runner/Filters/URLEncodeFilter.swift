@@ -1,3 +1,5 @@
+import HTTPExchange
+
 /// `urlEncode`: percent-encodes every byte except letters, digits and `-._~/` (as Hurl does).
 enum URLEncodeFilter: RunFilter {
     static func apply(to input: RunValue, _ arguments: FilterArguments) throws(EvaluationError) -> RunValue? {

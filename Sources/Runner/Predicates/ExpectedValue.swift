@@ -1,4 +1,5 @@
 import Foundation
+import HTTPExchange
 import Hurl
 import JSON
 
@@ -23,10 +24,10 @@ enum ExpectedValue {
             if multiline.attributes.contains("novariable") { return .string(multiline.text) }
             return .string(try QueryEvaluator.expand(HurlTemplate.parse(raw: multiline.text), variables))
         case .base64(let text):
-            guard let data = Data(base64Encoded: text.filter { !$0.isWhitespace }) else {
+            guard let bytes = Base64.decode(text.filter { !$0.isWhitespace }, padding: .required) else {
                 throw EvaluationError("invalid base64 value")
             }
-            return .bytes(Array(data))
+            return .bytes(bytes)
         case .hex(let text):
             guard let bytes = Hex.decode(text) else { throw EvaluationError("invalid hex value") }
             return .bytes(bytes)

@@ -1,3 +1,4 @@
+import Crypto
 import Hurl
 import JSON
 
@@ -34,8 +35,10 @@ enum QueryEvaluator {
         case .bytes:
             return .bytes(context.response.body)
         case .sha256:
-            return .bytes(SHA256.hash(context.response.body))
-        case .xpath, .ip, .redirects, .md5, .certificate:
+            return .bytes(Array(SHA256.hash(data: context.response.body)))
+        case .md5:
+            return .bytes(Array(Insecure.MD5.hash(data: context.response.body)))
+        case .xpath, .ip, .redirects, .certificate:
             throw EvaluationError("the \(query.keyword) query is not supported by apish")
         }
     }

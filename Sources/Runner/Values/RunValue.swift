@@ -1,4 +1,5 @@
 import Foundation
+import HTTPExchange
 import JSON
 
 /// A value met while running: what a query returns, a filter transforms, a predicate checks and a

@@ -1,27 +1,11 @@
-import Foundation
+import HTTPExchange
 
-/// `Authorization: Basic base64(user:password)`, decoded.
-struct BasicCredentials: Sendable, Equatable {
-    let username: String
-    let password: String
-
-    init(username: String, password: String) {
-        self.username = username
-        self.password = password
-    }
-
-    /// nil when the header is not Basic; a value with empty parts when it is Basic but unreadable.
+extension BasicCredentials {
+    /// nil when the header is not Basic; empty credentials when it is Basic but unreadable, so that it
+    /// is refused as a wrong password is rather than ignored.
     init?(header: String?) {
-        guard let header, header.count >= 6, header.prefix(6).lowercased() == "basic " else { return nil }
-        let encoded = header.dropFirst(6).trimmingCharacters(in: .whitespaces)
-        guard let data = Data(base64Encoded: encoded), let text = String(data: data, encoding: .utf8),
-              let colon = text.firstIndex(of: ":") else {
-            username = ""
-            password = ""
-            return
-        }
-        username = String(text[..<colon])
-        password = String(text[text.index(after: colon)...])
+        guard let header, Self.isBasic(header) else { return nil }
+        self = BasicCredentials(authorization: header) ?? BasicCredentials(username: "", password: "")
     }
 
     func authenticate(in credentials: SandboxCredentials) -> SandboxCredentials.User? {

@@ -1,5 +1,6 @@
 import Auth
 import Foundation
+import HTTPExchange
 
 /// `/oauth/v1/request_token`, `/oauth/v1/authorize` and `/oauth/v1/access_token`, plus the check of signed API calls.
 struct OAuth1Endpoints {
@@ -51,7 +52,7 @@ struct OAuth1Endpoints {
             retry.error = "Invalid username or password."
             return retry.render()
         }
-        let verifierCode = SecretGenerator.make(length: 24)
+        let verifierCode = SecureRandom.alphanumericToken(length: 24)
         store.requestTokens[token]?.verifier = verifierCode
         store.requestTokens[token]?.userID = user.id
         if pending.callback == "oob" {

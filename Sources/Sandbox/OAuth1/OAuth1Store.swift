@@ -1,4 +1,5 @@
 import Foundation
+import HTTPExchange
 
 /// Request tokens (an hour), access tokens (no expiry, as in Mautic) and the nonces seen on API calls.
 struct OAuth1Store: Sendable {
@@ -26,7 +27,7 @@ struct OAuth1Store: Sendable {
 
     mutating func issueRequestToken(consumerKey: String, callback: String, now: Date) -> (token: String, secret: String) {
         requestTokens = requestTokens.filter { $0.value.expires > now }
-        let token = SecretGenerator.make(length: 40), secret = SecretGenerator.make(length: 32)
+        let token = SecureRandom.alphanumericToken(length: 40), secret = SecureRandom.alphanumericToken(length: 32)
         requestTokens[token] = RequestToken(
             consumerKey: consumerKey, secret: secret, callback: callback,
             expires: now.addingTimeInterval(Self.requestTokenLifetime), verifier: nil, userID: nil)
@@ -34,7 +35,7 @@ struct OAuth1Store: Sendable {
     }
 
     mutating func issueAccessToken(consumerKey: String, userID: Int) -> (token: String, secret: String) {
-        let token = SecretGenerator.make(length: 40), secret = SecretGenerator.make(length: 32)
+        let token = SecureRandom.alphanumericToken(length: 40), secret = SecureRandom.alphanumericToken(length: 32)
         accessTokens[token] = AccessToken(consumerKey: consumerKey, secret: secret, userID: userID)
         return (token, secret)
     }

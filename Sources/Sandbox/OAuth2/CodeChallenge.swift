@@ -1,4 +1,5 @@
 import Auth
+import HTTPExchange
 
 /// The PKCE challenge an authorization code was issued with (RFC 7636): S256 or plain.
 struct CodeChallenge: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPExchange
 import JSON
 
 /// `/oauth/v2/authorize`: GET shows the login and consent page, POST logs in and approves or denies.

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPExchange
 
 /// Issued OAuth 2 authorization codes, access tokens and refresh tokens, kept in memory.
 struct OAuth2Store: Sendable {
@@ -24,7 +25,7 @@ struct OAuth2Store: Sendable {
     var refreshTokens: [String: Grant] = [:]
 
     mutating func issueCode(_ code: AuthorizationCode) -> String {
-        let value = SecretGenerator.make()
+        let value = SecureRandom.alphanumericToken(length: 43)
         codes[value] = code
         return value
     }
@@ -38,10 +39,10 @@ struct OAuth2Store: Sendable {
         -> (access: String, refresh: String?)
     {
         purgeExpired(now: now)
-        let access = SecretGenerator.make(length: 86)
+        let access = SecureRandom.alphanumericToken(length: 86)
         accessTokens[access] = Grant(clientID: clientID, userID: userID, expires: now.addingTimeInterval(accessLifetime))
         guard withRefresh else { return (access, nil) }
-        let refresh = SecretGenerator.make(length: 86)
+        let refresh = SecureRandom.alphanumericToken(length: 86)
         refreshTokens[refresh] = Grant(clientID: clientID, userID: userID, expires: now.addingTimeInterval(Self.refreshTokenLifetime))
         return (access, refresh)
     }

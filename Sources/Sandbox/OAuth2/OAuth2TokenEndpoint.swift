@@ -1,4 +1,5 @@
 import Foundation
+import HTTPExchange
 import JSON
 
 /// `/oauth/v2/token` (GET or POST): authorization_code (PKCE checked when the code carries a challenge),

@@ -1,4 +1,5 @@
 import Foundation
+import HTTPExchange
 
 /// Everything the sandbox remembers, and the routing of each request to the code that answers it.
 /// An actor: requests are answered one at a time, so no two edits ever interleave.

@@ -218,7 +218,7 @@ enum AuthCommands {
             guard let name = names.first else { throw .usage("no \(subcommand) profile in '\(environment.name)': `auth new NAME \(subcommand) …`") }
             try await run(session: session, arguments: [words[0], name])
         default:
-            let hint = CommandSuggestion.closest(to: subcommand, among: ["show", "new", "set", "secret", "unset", "use", "login", "logout", "explain", "keys", "rm", "basic"])
+            let hint = EditDistance.closest(to: subcommand, among: ["show", "new", "set", "secret", "unset", "use", "login", "logout", "explain", "keys", "rm", "basic"])
             throw .usage("unknown `auth \(subcommand)`" + (hint.map { " — did you mean `auth \($0)`?" } ?? ""))
         }
     }

@@ -120,7 +120,7 @@ enum EnvironmentCommands {
             do { try workspace.deleteEnvironment(name) } catch { throw .usage("\(error)") }
             if session.environmentName == name { try session.useEnvironment(nil) }
         default:
-            let hint = CommandSuggestion.closest(to: subcommand, among: ["list", "new", "use", "show", "set", "unset", "secret", "rm"])
+            let hint = EditDistance.closest(to: subcommand, among: ["list", "new", "use", "show", "set", "unset", "secret", "rm"])
             throw .usage("unknown `env \(subcommand)`" + (hint.map { " — did you mean `env \($0)`?" } ?? ""))
         }
     }

@@ -21,7 +21,7 @@ enum GeneralCommands {
                 let key = RequestCommand.isMethod(name) ? "request" : name
                 guard let command = ShellSession.command(named: key) else {
                     let names = ShellSession.commands.flatMap { [$0.name] + $0.aliases }
-                    let hint = CommandSuggestion.closest(to: name, among: names)
+                    let hint = EditDistance.closest(to: name, among: names)
                     throw .usage("no command '\(name)'" + (hint.map { " — did you mean `\($0)`?" } ?? " (`help` lists commands)"))
                 }
                 output.line(style.paint(command.usage, .bold))

@@ -1,4 +1,3 @@
-import Foundation
 import HTTPExchange
 import JSON
 
@@ -45,6 +44,6 @@ enum ExchangeDocument {
         if response.body.isEmpty { return [("bodyType", .string("text")), ("body", .string(""))] }
         if let json = try? response.json() { return [("bodyType", .string("json")), ("body", redactor.json(json) ?? json)] }
         if let text = response.text { return [("bodyType", .string("text")), ("body", .string(text))] }
-        return [("bodyType", .string("base64")), ("body", .string(Data(response.body).base64EncodedString()))]
+        return [("bodyType", .string("base64")), ("body", .string(Base64.encode(response.body)))]
     }
 }

@@ -56,7 +56,7 @@ public final class ShellSession: @unchecked Sendable {
         guard let name = words.first else { return }
         guard let command = Self.command(named: name) else {
             let names = Self.commands.flatMap { [$0.name] + $0.aliases }
-            let hint = CommandSuggestion.closest(to: name, among: names).map { " — did you mean `\($0)`?" } ?? ""
+            let hint = EditDistance.closest(to: name, among: names).map { " — did you mean `\($0)`?" } ?? ""
             throw .usage("unknown command '\(name)'\(hint) (`help` lists commands)")
         }
         try await command.run(self, Array(words.dropFirst()), String(trimmed))

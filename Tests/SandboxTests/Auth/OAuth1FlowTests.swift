@@ -1,5 +1,6 @@
 import Auth
 import Foundation
+import HTTPExchange
 import Testing
 @testable import Sandbox
 
@@ -12,7 +13,7 @@ private struct OAuth1TestClient {
     var tokenSecret = ""
 
     func send(_ method: String, _ path: String, query: [(String, String)] = [], extra: [(String, String)] = [],
-              nonce: String = SecretGenerator.make(length: 16), timestamp: Date? = nil) async -> SandboxResponse {
+              nonce: String = SecureRandom.alphanumericToken(length: 16), timestamp: Date? = nil) async -> SandboxResponse {
         var oauth: [(String, String)] = [
             ("oauth_consumer_key", "demo-oauth1-key"), ("oauth_nonce", nonce),
             ("oauth_signature_method", signatureMethod.rawValue),
