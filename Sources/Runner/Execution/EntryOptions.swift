@@ -13,6 +13,7 @@ struct EntryOptions {
     init(_ request: HurlRequest, configuration: RunConfiguration, variables: inout VariableStore) throws(RunFailure) {
         send = SendOptions(followRedirects: configuration.followRedirects, connectTimeout: configuration.connectTimeout,
                            timeout: configuration.timeout, insecure: configuration.insecure)
+        user = configuration.user
         for option in request.options {
             let text = try variables.expand(option.value)
             let fail = { (expected: String) in RunFailure("option \(option.name): expected \(expected), got '\(text)'", line: option.line) }

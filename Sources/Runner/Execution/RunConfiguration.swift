@@ -18,8 +18,14 @@ public struct RunConfiguration: Sendable {
     /// Follow redirects for every entry (Hurl's `--location`); an entry's `location:` option wins.
     public var followRedirects: Bool
     public var insecure: Bool
+    /// `user:password` sent as Basic auth by every entry (Hurl's `--user`); an entry's own `user`
+    /// option, URL userinfo or `[BasicAuth]` wins.
+    public var user: String?
     public var connectTimeout: Duration?
     public var timeout: Duration?
+    /// The transport's cookie jar, when the run shares it: an entry with `[Cookies]` sends the session's
+    /// cookies with its own, as Hurl does, instead of its own alone.
+    public var cookieJar: CookieJar?
     /// Files run at once.
     public var jobs: Int
     /// Stop starting files after the first failed one.

@@ -30,8 +30,8 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("variable"), help: ArgumentHelp("A variable for every file (repeatable); values are typed like Hurl's: 42, true, null or text.", valueName: "name=value"))
     var variables: [String] = []
 
-    @Option(help: ArgumentHelp("A file of name=value lines (# starts a comment).", valueName: "file"))
-    var variablesFile: String?
+    @Option(help: ArgumentHelp("A file of name=value lines (# starts a comment); repeatable, the files merge and a name defined twice is an error.", valueName: "file"))
+    var variablesFile: [String] = []
 
     @Option(help: ArgumentHelp("Write a JUnit XML report.", valueName: "file"))
     var reportJunit: String?
@@ -54,6 +54,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("An auth profile of --env for the entries that name none and carry no Authorization header.", valueName: "name"))
     var auth: String?
 
+    @Option(name: [.customShort("u"), .customLong("user")], help: ArgumentHelp("Basic auth for every entry; an entry's [BasicAuth], URL userinfo or 'user' option wins.", valueName: "user:password"))
+    var user: String?
+
     @Flag(help: "Accept any TLS certificate (for self-signed test servers).")
     var insecure = false
 
@@ -62,7 +65,9 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         var configuration = try makeConfiguration()
-        let transport = HTTPTransport(cookieJar: CookieJar())
+        let cookieJar = CookieJar()
+        let transport = HTTPTransport(cookieJar: cookieJar)
+        configuration.cookieJar = cookieJar
         if let env {
             do {
                 let workspace = Workspace.current()
@@ -112,34 +117,47 @@ struct RunCommand: AsyncParsableCommand {
 
     /// The configuration the options describe, before any environment is applied.
     func makeConfiguration() throws -> RunConfiguration {
-        var values: [String: RunValue] = [:]
-        if let variablesFile {
-            guard let text = try? String(contentsOfFile: variablesFile, encoding: .utf8) else {
-                Self.printError("apish run: cannot read \(variablesFile)")
+        var fromFiles: [String: RunValue] = [:]
+        var definedAt: [String: String] = [:]
+        for file in variablesFile {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                Self.printError("apish run: cannot read \(file)")
                 throw ExitCode(RunExitCode.usage.rawValue)
             }
             for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
                 guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { continue }
-                try addVariable(trimmed, to: &values, origin: "\(variablesFile):\(number + 1)")
+                let origin = "\(file):\(number + 1)"
+                let (name, value) = try Self.variable(trimmed, origin: origin)
+                if let first = definedAt[name] {
+                    Self.printError("apish run: \(origin): variable '\(name)' is already defined at \(first)")
+                    throw ExitCode(RunExitCode.usage.rawValue)
+                }
+                definedAt[name] = origin
+                fromFiles[name] = value
             }
         }
+        // As in Hurl, --variable wins over the files.
+        var values = fromFiles
         for variable in variables {
-            try addVariable(variable, to: &values, origin: "--variable")
+            let (name, value) = try Self.variable(variable, origin: "--variable")
+            values[name] = value
         }
         guard jobs >= 1 else {
             Self.printError("apish run: --jobs must be at least 1")
             throw ExitCode(RunExitCode.usage.rawValue)
         }
-        return RunConfiguration(variables: values, followRedirects: location, insecure: insecure, jobs: jobs, failFast: failFast)
+        var configuration = RunConfiguration(variables: values, followRedirects: location, insecure: insecure, jobs: jobs, failFast: failFast)
+        configuration.user = user
+        return configuration
     }
 
-    private func addVariable(_ text: String, to values: inout [String: RunValue], origin: String) throws {
+    private static func variable(_ text: String, origin: String) throws -> (String, RunValue) {
         guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
-            Self.printError("apish run: \(origin): expected name=value, got '\(text)'")
+            printError("apish run: \(origin): expected name=value, got '\(text)'")
             throw ExitCode(RunExitCode.usage.rawValue)
         }
-        values[String(text[..<equals])] = RunValue.inferred(from: String(text[text.index(after: equals)...]))
+        return (String(text[..<equals]), RunValue.inferred(from: String(text[text.index(after: equals)...])))
     }
 
     private func writeReport(_ path: String?, _ text: String) throws {
