@@ -16,13 +16,25 @@ struct RunCommand: AsyncParsableCommand {
             entries, asserts are checked, and a failed entry stops its file. Progress and failures go to \
             standard error; the summary goes to standard output and ends with the line 'N passed, M failed'.
 
+            Variables, lowest first: the environment's (--env), HURL_name and then HURL_VARIABLE_name \
+            environment variables, --variables-file, --variable; --secret and HURL_SECRET_name give masked ones.
+
             Exit status: 0 all passed, 1 usage error, 2 a file does not parse, 3 a runtime error \
             (unknown variable, unreachable server...), 4 an assert failed.
             """
     )
 
     @Argument(help: "Hurl files, or folders of them.")
-    var paths: [String]
+    var paths: [String] = []
+
+    @Option(help: ArgumentHelp("Also run the files matching a glob pattern (repeatable; quote it): *, ?, [abc], and ** for any folders.", valueName: "pattern"))
+    var glob: [String] = []
+
+    @Flag(help: "Accepted as in Hurl: apish run always runs as tests.")
+    var test = false
+
+    @Option(name: .customLong("repeat"), help: ArgumentHelp("Run the sequence of files N times.", valueName: "N"))
+    var repetitions = 1
 
     @Option(help: "The environment to run with: its variables, base URL, secrets and auth profiles.")
     var env: String?
@@ -47,6 +59,24 @@ struct RunCommand: AsyncParsableCommand {
 
     @Flag(help: "Start no more files once one has failed.")
     var failFast = false
+
+    @Flag(help: "Run a file's entries to its end even after one failed.")
+    var continueOnError = false
+
+    @Option(help: ArgumentHelp("Retry a failed entry up to N times (-1: up to 100); an entry's 'retry' option wins.", valueName: "N"))
+    var retry = 0
+
+    @Option(help: ArgumentHelp("The wait between retries: 500 (milliseconds), 500ms, 2s.", valueName: "duration"))
+    var retryInterval = "1000"
+
+    @Option(name: [.customShort("m"), .customLong("max-time")], help: ArgumentHelp("The longest a request may take: 30 (seconds), 30s, 500ms; an entry's 'max-time' option wins.", valueName: "duration"))
+    var maxTime: String?
+
+    @Option(help: ArgumentHelp("The longest connecting may take (default 10s): 5 (seconds), 5s, 500ms.", valueName: "duration"))
+    var connectTimeout: String?
+
+    @Option(help: ArgumentHelp("A variable whose value is masked in every output and report (repeatable).", valueName: "name=value"))
+    var secret: [String] = []
 
     @Flag(help: "Print each request and the status of its response.")
     var verbose = false
@@ -82,17 +112,23 @@ struct RunCommand: AsyncParsableCommand {
             Self.printError("apish run: --auth \(auth) needs --env: auth profiles belong to an environment")
             throw ExitCode(RunExitCode.usage.rawValue)
         }
-        let files: [String]
+        guard !paths.isEmpty || !glob.isEmpty else {
+            Self.printError("apish run: name Hurl files or folders, or give --glob PATTERN")
+            throw ExitCode(RunExitCode.usage.rawValue)
+        }
+        var files: [String]
         do {
             files = try HurlFileCollector.collect(paths)
+            for pattern in glob { files += try GlobPattern(pattern).files() }
         } catch {
             Self.printError("apish run: \(error.message)")
             throw ExitCode(RunExitCode.usage.rawValue)
         }
         guard !files.isEmpty else {
-            Self.printError("apish run: no .hurl files in \(paths.joined(separator: " "))")
+            Self.printError("apish run: no .hurl files in \((paths + glob).joined(separator: " "))")
             throw ExitCode(RunExitCode.usage.rawValue)
         }
+        files = Array(Array(repeating: files, count: repetitions).joined())
 
         let runner = HurlRunner(transport: transport, configuration: configuration)
         let verbose = verbose
@@ -116,7 +152,7 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     /// The configuration the options describe, before any environment is applied.
-    func makeConfiguration() throws -> RunConfiguration {
+    func makeConfiguration(processEnvironment: [String: String] = ProcessInfo.processInfo.environment) throws -> RunConfiguration {
         var fromFiles: [String: RunValue] = [:]
         var definedAt: [String: String] = [:]
         for file in variablesFile {
@@ -137,19 +173,70 @@ struct RunCommand: AsyncParsableCommand {
                 fromFiles[name] = value
             }
         }
-        // As in Hurl, --variable wins over the files.
-        var values = fromFiles
+        let hurlEnvironment = Self.hurlVariables(processEnvironment)
+        // As in Hurl: the environment's HURL_ variables, then the files, then --variable.
+        var values = hurlEnvironment.variables.merging(fromFiles) { $1 }
+        var given = Set(fromFiles.keys)
         for variable in variables {
             let (name, value) = try Self.variable(variable, origin: "--variable")
             values[name] = value
+            given.insert(name)
         }
-        guard jobs >= 1 else {
-            Self.printError("apish run: --jobs must be at least 1")
+        var secretNames: Set<String> = []
+        for (name, value) in hurlEnvironment.secrets {
+            values[name] = .string(value)
+            secretNames.insert(name)
+        }
+        for text in secret {
+            let (name, _) = try Self.variable(text, origin: "--secret")
+            if given.contains(name) {
+                Self.printError("apish run: secret '\(name)' is also given by --variable or --variables-file")
+                throw ExitCode(RunExitCode.usage.rawValue)
+            }
+            // A secret is text as given, never typed: `--secret pin=0042` keeps its zeros.
+            values[name] = .string(String(text.drop { $0 != "=" }.dropFirst()))
+            secretNames.insert(name)
+        }
+        guard jobs >= 1, repetitions >= 1 else {
+            Self.printError("apish run: --jobs and --repeat must be at least 1")
             throw ExitCode(RunExitCode.usage.rawValue)
         }
-        var configuration = RunConfiguration(variables: values, followRedirects: location, insecure: insecure, jobs: jobs, failFast: failFast)
+        var configuration = RunConfiguration(
+            variables: values, secretNames: secretNames, followRedirects: location, insecure: insecure,
+            connectTimeout: try Self.duration(connectTimeout, option: "--connect-timeout", defaultUnit: .seconds(1)) ?? .seconds(10),
+            timeout: try Self.duration(maxTime, option: "--max-time", defaultUnit: .seconds(1)),
+            jobs: jobs, failFast: failFast, continueOnError: continueOnError)
         configuration.user = user
+        configuration.retry = retry < 0 ? 100 : retry
+        configuration.retryInterval = try Self.duration(retryInterval, option: "--retry-interval", defaultUnit: .milliseconds(1)) ?? .milliseconds(1000)
         return configuration
+    }
+
+    /// `HURL_VARIABLE_name` (and Hurl's older `HURL_name`) give variables, `HURL_SECRET_name` secrets.
+    static func hurlVariables(_ environment: [String: String]) -> (variables: [String: RunValue], secrets: [String: String]) {
+        var legacy: [String: RunValue] = [:]
+        var variables: [String: RunValue] = [:]
+        var secrets: [String: String] = [:]
+        for (key, value) in environment where key.hasPrefix("HURL_") {
+            let name = key.dropFirst("HURL_".count)
+            if name.hasPrefix("VARIABLE_") {
+                variables[String(name.dropFirst("VARIABLE_".count))] = RunValue.inferred(from: value)
+            } else if name.hasPrefix("SECRET_") {
+                secrets[String(name.dropFirst("SECRET_".count))] = value
+            } else if !name.isEmpty {
+                legacy[String(name)] = RunValue.inferred(from: value)
+            }
+        }
+        return (legacy.merging(variables) { $1 }, secrets)
+    }
+
+    private static func duration(_ text: String?, option: String, defaultUnit: Duration) throws -> Duration? {
+        guard let text else { return nil }
+        guard let duration = RunConfiguration.duration(text, defaultUnit: defaultUnit) else {
+            printError("apish run: \(option) expects a duration such as 10, 10s or 500ms, got '\(text)'")
+            throw ExitCode(RunExitCode.usage.rawValue)
+        }
+        return duration
     }
 
     private static func variable(_ text: String, origin: String) throws -> (String, RunValue) {
