@@ -30,6 +30,9 @@ public struct RunConfiguration: Sendable {
     /// The transport's cookie jar, when the run shares it: an entry with `[Cookies]` sends the session's
     /// cookies with its own, as Hurl does, instead of its own alone.
     public var cookieJar: CookieJar?
+    /// A data-driven run's rows (`--data FILE`): every file runs once per row with the row's values
+    /// over the run's variables; nil runs each file once.
+    public var dataRows: [[String: RunValue]]?
     /// Files run at once.
     public var jobs: Int
     /// Stop starting files after the first failed one.

@@ -78,6 +78,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A variable whose value is masked in every output and report (repeatable).", valueName: "name=value"))
     var secret: [String] = []
 
+    @Option(help: ArgumentHelp("Run every file once per row of a CSV file (its header row names the variables) or a JSON array of objects.", valueName: "file"))
+    var data: String?
+
     @Flag(help: "Print each request and the status of its response.")
     var verbose = false
 
@@ -209,6 +212,14 @@ struct RunCommand: AsyncParsableCommand {
         configuration.user = user
         configuration.retry = retry < 0 ? 100 : retry
         configuration.retryInterval = try Self.duration(retryInterval, option: "--retry-interval", defaultUnit: .milliseconds(1)) ?? .milliseconds(1000)
+        if let data {
+            do {
+                configuration.dataRows = try DataRows.read(data)
+            } catch {
+                Self.printError("apish run: \(error.message)")
+                throw ExitCode(RunExitCode.usage.rawValue)
+            }
+        }
         return configuration
     }
 
