@@ -78,6 +78,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("A variable whose value is masked in every output and report (repeatable).", valueName: "name=value"))
     var secret: [String] = []
 
+    @Option(help: ArgumentHelp("Run only part K of N of the files, chosen by a hash of each path, for a CI matrix; 'apish report merge' joins the parts' JUnit reports.", valueName: "K/N"))
+    var shard: String?
+
     @Option(help: ArgumentHelp("Run every file once per row of a CSV file (its header row names the variables) or a JSON array of objects.", valueName: "file"))
     var data: String?
 
@@ -130,6 +133,14 @@ struct RunCommand: AsyncParsableCommand {
         guard !files.isEmpty else {
             Self.printError("apish run: no .hurl files in \((paths + glob).joined(separator: " "))")
             throw ExitCode(RunExitCode.usage.rawValue)
+        }
+        if let shard {
+            do {
+                files = files.filter(try Shard(shard).contains)
+            } catch {
+                Self.printError("apish run: \(error.message)")
+                throw ExitCode(RunExitCode.usage.rawValue)
+            }
         }
         files = Array(Array(repeating: files, count: repetitions).joined())
 
