@@ -10,6 +10,7 @@ extension HurlFileParser {
             return .oneline(try parseOnelineString())
         default:
             if let encoded = try parseEncodedValue() { return encoded.bodyContent }
+            if let scalar = scanner.readJSONScalar() { return .json(scalar) }
             throw error(message: "expected a body")
         }
     }
@@ -125,5 +126,43 @@ extension HurlValue {
         case .file(let path): .file(path)
         default: preconditionFailure("only encoded values become bodies")
         }
+    }
+}
+
+extension HurlScanner {
+    /// A JSON string, number, `true`, `false` or `null` as written; nil, without moving, when none
+    /// starts here.
+    mutating func readJSONScalar() -> String? {
+        let start = index
+        if consume("\"") {
+            while let scalar = peek(), scalar != "\"", scalar != "\n" {
+                advance(scalar == "\\" ? 2 : 1)
+            }
+            if consume("\"") { return text(from: start, to: index) }
+        } else if consume("true") || consume("false") || consume("null") {
+            if !(peek()?.isASCIILetter ?? false) { return text(from: start, to: index) }
+        } else if readJSONNumber() {
+            return text(from: start, to: index)
+        }
+        index = start
+        return nil
+    }
+
+    /// RFC 8259's number: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`, ending at a word boundary.
+    private mutating func readJSONNumber() -> Bool {
+        _ = consume("-")
+        if !consume("0") {
+            guard let first = peek(), ("1"..."9").contains(first) else { return false }
+            _ = read { $0.isASCIIDigit }
+        }
+        if consume(".") {
+            guard !read(while: { $0.isASCIIDigit }).isEmpty else { return false }
+        }
+        if consume("e") || consume("E") {
+            if !consume("+") { _ = consume("-") }
+            guard !read(while: { $0.isASCIIDigit }).isEmpty else { return false }
+        }
+        guard let next = peek() else { return true }
+        return !next.isASCIILetter && !next.isASCIIDigit && next != "." && next != "-" && next != "_"
     }
 }

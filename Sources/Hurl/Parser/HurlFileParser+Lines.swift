@@ -72,6 +72,12 @@ extension HurlFileParser {
         for start in ["{", "<", "`", "base64,", "hex,", "file,"] where probe.starts(with: start) {
             return .body
         }
+        // A JSON string, number, boolean or null alone on its line is a body too (any JSON value is).
+        var scalarProbe = probe
+        if scalarProbe.readJSONScalar() != nil {
+            scalarProbe.skipSpaces()
+            if scalarProbe.isAtLineEnd { return .body }
+        }
         if probe.starts(with: "HTTP") {
             let after = probe.peek(4)
             if after == "/" || after?.isSpaceOrTab == true { return .response }
@@ -88,6 +94,10 @@ extension HurlFileParser {
     mutating func parseKeyValue(leading: [HurlTrivia.Line], isHeader: Bool = false) throws(HurlParseError) -> HurlKeyValue {
         scanner.skipSpaces()
         let line = scanner.currentLine
+        if isHeader, let name = try parseEmptyHeader() {
+            let trailing = try finishLine()
+            return HurlKeyValue(key: name, value: HurlTemplate(text: ""), trivia: HurlTrivia(leadingLines: leading, trailingComment: trailing), line: line)
+        }
         let key = try parseKeyAndColon(tokenOnly: isHeader)
         let valueStart = scanner.index
         let value = try parseValueString()
@@ -96,6 +106,16 @@ extension HurlFileParser {
         }
         let trailing = try finishLine()
         return HurlKeyValue(key: key, value: value, trivia: HurlTrivia(leadingLines: leading, trailingComment: trailing), line: line)
+    }
+
+    /// `Name;`: Hurl's way (curl's too) to send a header with an empty value. Nil, without moving, when
+    /// the line is not one.
+    private mutating func parseEmptyHeader() throws(HurlParseError) -> HurlTemplate? {
+        let mark = scanner.index
+        let name = try parseKeyString(tokenOnly: true)
+        if !name.isEmpty, scanner.consume(";") { return name }
+        scanner.index = mark
+        return nil
     }
 
     /// A key-string, the `:` after it and the spaces after that.
@@ -114,7 +134,7 @@ extension HurlFileParser {
     mutating func parseKeyString(tokenOnly: Bool = false) throws(HurlParseError) -> HurlTemplate {
         var parts: [HurlTemplate.Part] = []
         var text = String.UnicodeScalarView()
-        while let scalar = scanner.peek(), scalar != ":", scalar != "#", !scalar.isSpaceOrTab, !scanner.isAtNewline {
+        while let scalar = scanner.peek(), scalar != ":", scalar != "#", !(tokenOnly && scalar == ";"), !scalar.isSpaceOrTab, !scanner.isAtNewline {
             let start = scanner.index
             if scanner.starts(with: "{{") {
                 parts.append(.text(String(text)))

@@ -5,14 +5,17 @@ import Hurl
 struct EntryOptions {
     var send: SendOptions
     var delay: Duration = .zero
-    var retry = 0
-    var retryInterval: Duration = .milliseconds(1000)
+    var retry: Int
+    var retryInterval: Duration
     var skip = false
     var user: String?
 
     init(_ request: HurlRequest, configuration: RunConfiguration, variables: inout VariableStore) throws(RunFailure) {
         send = SendOptions(followRedirects: configuration.followRedirects, connectTimeout: configuration.connectTimeout,
                            timeout: configuration.timeout, insecure: configuration.insecure)
+        user = configuration.user
+        retry = configuration.retry
+        retryInterval = configuration.retryInterval
         for option in request.options {
             let text = try variables.expand(option.value)
             let fail = { (expected: String) in RunFailure("option \(option.name): expected \(expected), got '\(text)'", line: option.line) }

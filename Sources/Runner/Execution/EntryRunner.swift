@@ -46,7 +46,8 @@ struct EntryRunner {
         var request: HTTPRequest
         let signer: (profile: String, authorizer: any RequestAuthorizer)?
         do throws(RunFailure) {
-            request = try RequestBuilder(variables: variables, baseURL: configuration.baseURL, directory: directory)
+            request = try RequestBuilder(variables: variables, baseURL: configuration.baseURL, directory: directory,
+                                         sessionCookies: configuration.cookieJar)
                 .build(entry.request, user: options.user)
             configuration.secrets.registerCredentials(in: request)
             signer = try self.signer(for: entry, request: request)

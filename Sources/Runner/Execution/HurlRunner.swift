@@ -13,14 +13,18 @@ public struct HurlRunner: Sendable {
         self.configuration = configuration
     }
 
-    /// Runs a parsed file. `directory` is where its `file,…;` paths are relative to.
-    /// A failed entry stops the file unless `continueOnError`.
-    public func run(_ file: HurlFile, directory: String? = nil) async -> FileResult {
+    /// Runs a parsed file. `directory` is where its `file,…;` paths are relative to; `row` is the data
+    /// row of a data-driven run, whose values go over the run's variables and whose number names the
+    /// result (`file.hurl [row 3]`). A failed entry stops the file unless `continueOnError`.
+    public func run(_ file: HurlFile, directory: String? = nil, row: DataRow? = nil) async -> FileResult {
         let clock = ContinuousClock()
         let start = clock.now
-        var variables = VariableStore(configuration.variables, secretNames: configuration.secretNames)
+        // Each run of a file starts from the run's variables alone, so nothing captured under one row
+        // is seen by the next.
+        var variables = VariableStore(configuration.variables.merging(row?.values ?? [:]) { $1 }, secretNames: configuration.secretNames)
         variables.missingHints = configuration.missingVariableHints
-        let runner = EntryRunner(transport: transport, configuration: configuration, fileName: file.fileName, directory: directory)
+        let fileName = row.map { "\(file.fileName) [row \($0.number)]" } ?? file.fileName
+        let runner = EntryRunner(transport: transport, configuration: configuration, fileName: fileName, directory: directory)
         var entries: [EntryResult] = []
         for (index, entry) in file.entries.enumerated() {
             if Task.isCancelled { break }
@@ -28,40 +32,44 @@ public struct HurlRunner: Sendable {
             entries.append(result)
             if !result.passed, !configuration.continueOnError { break }
         }
-        return FileResult(fileName: file.fileName, entries: entries, duration: clock.now - start, warnings: file.warnings)
+        return FileResult(fileName: fileName, entries: entries, duration: clock.now - start, warnings: file.warnings)
     }
 
-    /// Reads, parses and runs the file at `path`.
-    public func run(path: String) async -> FileResult {
+    /// Reads, parses and runs the file at `path`, for one data row when given.
+    public func run(path: String, row: DataRow? = nil) async -> FileResult {
+        let name = row.map { "\(path) [row \($0.number)]" } ?? path
         let text: String
         do {
             text = try String(contentsOfFile: path, encoding: .utf8)
         } catch {
-            return FileResult(fileName: path, readError: "cannot read \(path): \(error.localizedDescription)")
+            return FileResult(fileName: name, readError: "cannot read \(path): \(error.localizedDescription)")
         }
         do {
             let file = try HurlParser.parse(text, fileName: path)
-            return await run(file, directory: (path as NSString).deletingLastPathComponent)
+            return await run(file, directory: (path as NSString).deletingLastPathComponent, row: row)
         } catch {
-            return FileResult(fileName: path, parseError: error)
+            return FileResult(fileName: name, parseError: error)
         }
     }
 
-    /// Runs every file, `configuration.jobs` at a time, and reports each as it finishes. Results
-    /// keep the order of `paths`. With `failFast`, no file starts after one has failed.
+    /// Runs every file (once per data row in a data-driven run: all files for row 1, then for row 2,
+    /// as Newman's iterations), `configuration.jobs` at a time, and reports each as it finishes.
+    /// Results keep that order. With `failFast`, no file starts after one has failed.
     public func run(paths: [String], onFileFinished: (@Sendable (FileResult) -> Void)? = nil) async -> RunResult {
         let clock = ContinuousClock()
         let start = clock.now
-        var results = [FileResult?](repeating: nil, count: paths.count)
+        let rows: [DataRow?] = configuration.dataRows.map { rows in rows.enumerated().map { DataRow(number: $0.offset + 1, values: $0.element) } } ?? [nil]
+        let units = rows.flatMap { row in paths.map { (path: $0, row: row) } }
+        var results = [FileResult?](repeating: nil, count: units.count)
         await withTaskGroup(of: (Int, FileResult).self) { group in
             var next = 0
             var stopped = false
             func startNext() {
-                guard next < paths.count, !stopped else { return }
+                guard next < units.count, !stopped else { return }
                 let index = next
-                let path = paths[index]
+                let unit = units[index]
                 next += 1
-                group.addTask { (index, await self.run(path: path)) }
+                group.addTask { (index, await self.run(path: unit.path, row: unit.row)) }
             }
             for _ in 0..<max(1, configuration.jobs) { startNext() }
             while let (index, result) = await group.next() {
@@ -72,6 +80,17 @@ public struct HurlRunner: Sendable {
             }
         }
         return RunResult(files: results.compactMap { $0 }, duration: clock.now - start)
+    }
+}
+
+/// One row of a data-driven run: its 1-based number and its values.
+public struct DataRow: Sendable {
+    public let number: Int
+    public let values: [String: RunValue]
+
+    public init(number: Int, values: [String: RunValue]) {
+        self.number = number
+        self.values = values
     }
 }
 

@@ -1,13 +1,17 @@
+import Foundation
 import HTTPExchange
 import Hurl
 import JSON
 
 /// Turns an entry's request into an `HTTPRequest`: templates expanded, query, cookies, basic auth,
-/// form, multipart and body applied.
+/// form, multipart and body applied. Basic credentials come from `[BasicAuth]`, else the URL's
+/// userinfo, else the `user` option (the entry's, or the run's `--user`).
 struct RequestBuilder {
     let variables: VariableStore
     let baseURL: String?
     let directory: String?
+    /// The run's session cookies, sent before an entry's own `[Cookies]` as Hurl (curl) sends both.
+    var sessionCookies: CookieJar?
 
     func build(_ request: HurlRequest, user: String?) throws(RunFailure) -> HTTPRequest {
         let target = try variables.expand(request.url)
@@ -17,6 +21,8 @@ struct RequestBuilder {
         } catch {
             throw RunFailure(error.description, line: request.line)
         }
+        let urlCredentials: String?
+        (url, urlCredentials) = Self.splittingUserinfo(url)
         url = RequestURL.appendingQuery(try pairs(request.queryParams), to: url)
         var headers = HTTPHeaders()
         for header in request.headers {
@@ -26,12 +32,15 @@ struct RequestBuilder {
         if !headers.contains("User-Agent") { headers.add("User-Agent", RequestSpec.userAgent) }
         let cookies = try pairs(request.cookies)
         if !cookies.isEmpty {
-            headers.add("Cookie", cookies.map { "\($0.0)=\($0.1)" }.joined(separator: "; "))
+            // A Cookie header keeps the transport from adding the jar's cookies, so they go in here.
+            let session = RequestURL(url).flatMap { sessionCookies?.header(for: $0, now: Date().timeIntervalSince1970) }
+            let own = cookies.map { "\($0.0)=\($0.1)" }
+            headers.add("Cookie", ((session.map { [$0] } ?? []) + own).joined(separator: "; "))
         }
         if let basic = request.basicAuth {
             headers.set("Authorization", BasicCredentials.headerValue(username: try variables.expand(basic.key), password: try variables.expand(basic.value)))
-        } else if let user {
-            headers.set("Authorization", BasicCredentials.headerValue(userPass: user))
+        } else if let credentials = urlCredentials ?? user {
+            headers.set("Authorization", BasicCredentials.headerValue(userPass: credentials))
         }
         var body = RequestBody.empty
         let form = try pairs(request.formParams)
@@ -98,5 +107,19 @@ struct RequestBuilder {
                 throw RunFailure(error.message, line: line)
             }
         }
+    }
+
+    /// `http://user:password@host/…` as Hurl (curl) sends it: the URL without its userinfo, and the
+    /// decoded `user:password` for a Basic header, so the credentials never travel in a URL.
+    static func splittingUserinfo(_ url: String) -> (url: String, credentials: String?) {
+        guard let schemeEnd = url.firstRange(of: "://") else { return (url, nil) }
+        let rest = url[schemeEnd.upperBound...]
+        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
+        guard let at = rest[..<authorityEnd].lastIndex(of: "@") else { return (url, nil) }
+        let userinfo = rest[..<at]
+        let credentials = userinfo.firstIndex(of: ":").map { colon in
+            PercentEncoding.decode(userinfo[..<colon]) + ":" + PercentEncoding.decode(userinfo[userinfo.index(after: colon)...])
+        } ?? PercentEncoding.decode(userinfo) + ":"
+        return (String(url[..<schemeEnd.upperBound] + rest[rest.index(after: at)...]), credentials)
     }
 }

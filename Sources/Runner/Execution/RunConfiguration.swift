@@ -18,8 +18,21 @@ public struct RunConfiguration: Sendable {
     /// Follow redirects for every entry (Hurl's `--location`); an entry's `location:` option wins.
     public var followRedirects: Bool
     public var insecure: Bool
+    /// `user:password` sent as Basic auth by every entry (Hurl's `--user`); an entry's own `user`
+    /// option, URL userinfo or `[BasicAuth]` wins.
+    public var user: String?
     public var connectTimeout: Duration?
     public var timeout: Duration?
+    /// Retries of a failed entry (Hurl's `--retry`); an entry's `retry` option wins.
+    public var retry = 0
+    /// The wait between retries (Hurl's `--retry-interval`); an entry's `retry-interval` option wins.
+    public var retryInterval: Duration = .milliseconds(1000)
+    /// The transport's cookie jar, when the run shares it: an entry with `[Cookies]` sends the session's
+    /// cookies with its own, as Hurl does, instead of its own alone.
+    public var cookieJar: CookieJar?
+    /// A data-driven run's rows (`--data FILE`): every file runs once per row with the row's values
+    /// over the run's variables; nil runs each file once.
+    public var dataRows: [[String: RunValue]]?
     /// Files run at once.
     public var jobs: Int
     /// Stop starting files after the first failed one.
@@ -50,6 +63,14 @@ public struct RunConfiguration: Sendable {
         self.failFast = failFast
         self.continueOnError = continueOnError
         self.authProfiles = authProfiles
+    }
+}
+
+extension RunConfiguration {
+    /// A duration as Hurl's options take it: `10`, `10s`, `500ms`, `1m`, `1h`; a bare number is in
+    /// `defaultUnit`.
+    public static func duration(_ text: String, defaultUnit: Duration) -> Duration? {
+        EntryOptions.duration(text, defaultUnit: defaultUnit)
     }
 }
 

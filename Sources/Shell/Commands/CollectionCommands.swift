@@ -213,6 +213,8 @@ enum CollectionCommands {
             configuration.baseURL = variables.values["baseUrl"].map(\.display)
             if let authOverride { throw .usage("--auth \(authOverride): auth profiles belong to an environment; `env use NAME` first") }
         }
+        // The shell's session cookies go with the run, as `[Cookies]` sections expect.
+        configuration.cookieJar = session.cookieJar()
         let runner = HurlRunner(transport: session.transport(), configuration: configuration)
         let output = session.output
         let result = await runner.run(paths: files) { file in

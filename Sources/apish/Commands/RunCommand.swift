@@ -16,13 +16,25 @@ struct RunCommand: AsyncParsableCommand {
             entries, asserts are checked, and a failed entry stops its file. Progress and failures go to \
             standard error; the summary goes to standard output and ends with the line 'N passed, M failed'.
 
+            Variables, lowest first: the environment's (--env), HURL_name and then HURL_VARIABLE_name \
+            environment variables, --variables-file, --variable; --secret and HURL_SECRET_name give masked ones.
+
             Exit status: 0 all passed, 1 usage error, 2 a file does not parse, 3 a runtime error \
             (unknown variable, unreachable server...), 4 an assert failed.
             """
     )
 
     @Argument(help: "Hurl files, or folders of them.")
-    var paths: [String]
+    var paths: [String] = []
+
+    @Option(help: ArgumentHelp("Also run the files matching a glob pattern (repeatable; quote it): *, ?, [abc], and ** for any folders.", valueName: "pattern"))
+    var glob: [String] = []
+
+    @Flag(help: "Accepted as in Hurl: apish run always runs as tests.")
+    var test = false
+
+    @Option(name: .customLong("repeat"), help: ArgumentHelp("Run the sequence of files N times.", valueName: "N"))
+    var repetitions = 1
 
     @Option(help: "The environment to run with: its variables, base URL, secrets and auth profiles.")
     var env: String?
@@ -30,8 +42,8 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("variable"), help: ArgumentHelp("A variable for every file (repeatable); values are typed like Hurl's: 42, true, null or text.", valueName: "name=value"))
     var variables: [String] = []
 
-    @Option(help: ArgumentHelp("A file of name=value lines (# starts a comment).", valueName: "file"))
-    var variablesFile: String?
+    @Option(help: ArgumentHelp("A file of name=value lines (# starts a comment); repeatable, the files merge and a name defined twice is an error.", valueName: "file"))
+    var variablesFile: [String] = []
 
     @Option(help: ArgumentHelp("Write a JUnit XML report.", valueName: "file"))
     var reportJunit: String?
@@ -48,11 +60,38 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Start no more files once one has failed.")
     var failFast = false
 
+    @Flag(help: "Run a file's entries to its end even after one failed.")
+    var continueOnError = false
+
+    @Option(help: ArgumentHelp("Retry a failed entry up to N times (-1: up to 100); an entry's 'retry' option wins.", valueName: "N"))
+    var retry = 0
+
+    @Option(help: ArgumentHelp("The wait between retries: 500 (milliseconds), 500ms, 2s.", valueName: "duration"))
+    var retryInterval = "1000"
+
+    @Option(name: [.customShort("m"), .customLong("max-time")], help: ArgumentHelp("The longest a request may take: 30 (seconds), 30s, 500ms; an entry's 'max-time' option wins.", valueName: "duration"))
+    var maxTime: String?
+
+    @Option(help: ArgumentHelp("The longest connecting may take (default 10s): 5 (seconds), 5s, 500ms.", valueName: "duration"))
+    var connectTimeout: String?
+
+    @Option(help: ArgumentHelp("A variable whose value is masked in every output and report (repeatable).", valueName: "name=value"))
+    var secret: [String] = []
+
+    @Option(help: ArgumentHelp("Run only part K of N of the files, chosen by a hash of each path, for a CI matrix; 'apish report merge' joins the parts' JUnit reports.", valueName: "K/N"))
+    var shard: String?
+
+    @Option(help: ArgumentHelp("Run every file once per row of a CSV file (its header row names the variables) or a JSON array of objects.", valueName: "file"))
+    var data: String?
+
     @Flag(help: "Print each request and the status of its response.")
     var verbose = false
 
     @Option(help: ArgumentHelp("An auth profile of --env for the entries that name none and carry no Authorization header.", valueName: "name"))
     var auth: String?
+
+    @Option(name: [.customShort("u"), .customLong("user")], help: ArgumentHelp("Basic auth for every entry; an entry's [BasicAuth], URL userinfo or 'user' option wins.", valueName: "user:password"))
+    var user: String?
 
     @Flag(help: "Accept any TLS certificate (for self-signed test servers).")
     var insecure = false
@@ -62,7 +101,9 @@ struct RunCommand: AsyncParsableCommand {
 
     func run() async throws {
         var configuration = try makeConfiguration()
-        let transport = HTTPTransport(cookieJar: CookieJar())
+        let cookieJar = CookieJar()
+        let transport = HTTPTransport(cookieJar: cookieJar)
+        configuration.cookieJar = cookieJar
         if let env {
             do {
                 let workspace = Workspace.current()
@@ -77,17 +118,31 @@ struct RunCommand: AsyncParsableCommand {
             Self.printError("apish run: --auth \(auth) needs --env: auth profiles belong to an environment")
             throw ExitCode(RunExitCode.usage.rawValue)
         }
-        let files: [String]
+        guard !paths.isEmpty || !glob.isEmpty else {
+            Self.printError("apish run: name Hurl files or folders, or give --glob PATTERN")
+            throw ExitCode(RunExitCode.usage.rawValue)
+        }
+        var files: [String]
         do {
             files = try HurlFileCollector.collect(paths)
+            for pattern in glob { files += try GlobPattern(pattern).files() }
         } catch {
             Self.printError("apish run: \(error.message)")
             throw ExitCode(RunExitCode.usage.rawValue)
         }
         guard !files.isEmpty else {
-            Self.printError("apish run: no .hurl files in \(paths.joined(separator: " "))")
+            Self.printError("apish run: no .hurl files in \((paths + glob).joined(separator: " "))")
             throw ExitCode(RunExitCode.usage.rawValue)
         }
+        if let shard {
+            do {
+                files = files.filter(try Shard(shard).contains)
+            } catch {
+                Self.printError("apish run: \(error.message)")
+                throw ExitCode(RunExitCode.usage.rawValue)
+            }
+        }
+        files = Array(Array(repeating: files, count: repetitions).joined())
 
         let runner = HurlRunner(transport: transport, configuration: configuration)
         let verbose = verbose
@@ -111,35 +166,107 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     /// The configuration the options describe, before any environment is applied.
-    func makeConfiguration() throws -> RunConfiguration {
-        var values: [String: RunValue] = [:]
-        if let variablesFile {
-            guard let text = try? String(contentsOfFile: variablesFile, encoding: .utf8) else {
-                Self.printError("apish run: cannot read \(variablesFile)")
+    func makeConfiguration(processEnvironment: [String: String] = ProcessInfo.processInfo.environment) throws -> RunConfiguration {
+        var fromFiles: [String: RunValue] = [:]
+        var definedAt: [String: String] = [:]
+        for file in variablesFile {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                Self.printError("apish run: cannot read \(file)")
                 throw ExitCode(RunExitCode.usage.rawValue)
             }
             for (number, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
                 let trimmed = line.trimmingCharacters(in: .whitespaces)
                 guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { continue }
-                try addVariable(trimmed, to: &values, origin: "\(variablesFile):\(number + 1)")
+                let origin = "\(file):\(number + 1)"
+                let (name, value) = try Self.variable(trimmed, origin: origin)
+                if let first = definedAt[name] {
+                    Self.printError("apish run: \(origin): variable '\(name)' is already defined at \(first)")
+                    throw ExitCode(RunExitCode.usage.rawValue)
+                }
+                definedAt[name] = origin
+                fromFiles[name] = value
             }
         }
+        let hurlEnvironment = Self.hurlVariables(processEnvironment)
+        // As in Hurl: the environment's HURL_ variables, then the files, then --variable.
+        var values = hurlEnvironment.variables.merging(fromFiles) { $1 }
+        var given = Set(fromFiles.keys)
         for variable in variables {
-            try addVariable(variable, to: &values, origin: "--variable")
+            let (name, value) = try Self.variable(variable, origin: "--variable")
+            values[name] = value
+            given.insert(name)
         }
-        guard jobs >= 1 else {
-            Self.printError("apish run: --jobs must be at least 1")
+        var secretNames: Set<String> = []
+        for (name, value) in hurlEnvironment.secrets {
+            values[name] = .string(value)
+            secretNames.insert(name)
+        }
+        for text in secret {
+            let (name, _) = try Self.variable(text, origin: "--secret")
+            if given.contains(name) {
+                Self.printError("apish run: secret '\(name)' is also given by --variable or --variables-file")
+                throw ExitCode(RunExitCode.usage.rawValue)
+            }
+            // A secret is text as given, never typed: `--secret pin=0042` keeps its zeros.
+            values[name] = .string(String(text.drop { $0 != "=" }.dropFirst()))
+            secretNames.insert(name)
+        }
+        guard jobs >= 1, repetitions >= 1 else {
+            Self.printError("apish run: --jobs and --repeat must be at least 1")
             throw ExitCode(RunExitCode.usage.rawValue)
         }
-        return RunConfiguration(variables: values, followRedirects: location, insecure: insecure, jobs: jobs, failFast: failFast)
+        var configuration = RunConfiguration(
+            variables: values, secretNames: secretNames, followRedirects: location, insecure: insecure,
+            connectTimeout: try Self.duration(connectTimeout, option: "--connect-timeout", defaultUnit: .seconds(1)) ?? .seconds(10),
+            timeout: try Self.duration(maxTime, option: "--max-time", defaultUnit: .seconds(1)),
+            jobs: jobs, failFast: failFast, continueOnError: continueOnError)
+        configuration.user = user
+        configuration.retry = retry < 0 ? 100 : retry
+        configuration.retryInterval = try Self.duration(retryInterval, option: "--retry-interval", defaultUnit: .milliseconds(1)) ?? .milliseconds(1000)
+        if let data {
+            do {
+                configuration.dataRows = try DataRows.read(data)
+            } catch {
+                Self.printError("apish run: \(error.message)")
+                throw ExitCode(RunExitCode.usage.rawValue)
+            }
+        }
+        return configuration
     }
 
-    private func addVariable(_ text: String, to values: inout [String: RunValue], origin: String) throws {
-        guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
-            Self.printError("apish run: \(origin): expected name=value, got '\(text)'")
+    /// `HURL_VARIABLE_name` (and Hurl's older `HURL_name`) give variables, `HURL_SECRET_name` secrets.
+    static func hurlVariables(_ environment: [String: String]) -> (variables: [String: RunValue], secrets: [String: String]) {
+        var legacy: [String: RunValue] = [:]
+        var variables: [String: RunValue] = [:]
+        var secrets: [String: String] = [:]
+        for (key, value) in environment where key.hasPrefix("HURL_") {
+            let name = key.dropFirst("HURL_".count)
+            if name.hasPrefix("VARIABLE_") {
+                variables[String(name.dropFirst("VARIABLE_".count))] = RunValue.inferred(from: value)
+            } else if name.hasPrefix("SECRET_") {
+                secrets[String(name.dropFirst("SECRET_".count))] = value
+            } else if !name.isEmpty {
+                legacy[String(name)] = RunValue.inferred(from: value)
+            }
+        }
+        return (legacy.merging(variables) { $1 }, secrets)
+    }
+
+    private static func duration(_ text: String?, option: String, defaultUnit: Duration) throws -> Duration? {
+        guard let text else { return nil }
+        guard let duration = RunConfiguration.duration(text, defaultUnit: defaultUnit) else {
+            printError("apish run: \(option) expects a duration such as 10, 10s or 500ms, got '\(text)'")
             throw ExitCode(RunExitCode.usage.rawValue)
         }
-        values[String(text[..<equals])] = RunValue.inferred(from: String(text[text.index(after: equals)...]))
+        return duration
+    }
+
+    private static func variable(_ text: String, origin: String) throws -> (String, RunValue) {
+        guard let equals = text.firstIndex(of: "="), equals != text.startIndex else {
+            printError("apish run: \(origin): expected name=value, got '\(text)'")
+            throw ExitCode(RunExitCode.usage.rawValue)
+        }
+        return (String(text[..<equals]), RunValue.inferred(from: String(text[text.index(after: equals)...])))
     }
 
     private func writeReport(_ path: String?, _ text: String) throws {
