@@ -15,8 +15,9 @@ public struct ShellFixture {
         ["APISH_WORKSPACE": workspace.path, "APISH_STATE_DIR": state.path, "HOME": root.path, "NO_COLOR": "1"]
     }
 
-    public func apish(_ arguments: [String], stdin: String? = nil, timeout: Double = 60) throws -> CommandResult {
-        try Command.apish(arguments, stdin: stdin, environment: environment, currentDirectory: workspace, timeout: timeout)
+    /// - Parameter extra: process variables on top of the fixture's own (`HURL_VARIABLE_…`, say).
+    public func apish(_ arguments: [String], stdin: String? = nil, environment extra: [String: String] = [:], timeout: Double = 60) throws -> CommandResult {
+        try Command.apish(arguments, stdin: stdin, environment: environment.merging(extra) { $1 }, currentDirectory: workspace, timeout: timeout)
     }
 
     public func write(_ text: String, to relativePath: String) throws {

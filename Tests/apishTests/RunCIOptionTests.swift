@@ -5,44 +5,28 @@ import TestSupport
 /// The Hurl options people use in CI, on the built binary against httpbin.
 @Suite(.serialized) final class RunCIOptionTests {
     let httpbin: PeerServer
-    let folder: URL
+    let fixture: ShellFixture
 
     init() throws {
         httpbin = try PeerServer.httpbin()
-        folder = try PackagePaths.temporaryFolder("apish-run-ci")
+        fixture = try ShellFixture()
     }
 
     deinit {
         httpbin.stop()
-        try? FileManager.default.removeItem(at: folder)
-    }
-
-    private func write(_ text: String, to path: String) throws {
-        let url = folder.appendingPathComponent(path)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        try text.write(to: url, atomically: true, encoding: .utf8)
-    }
-
-    private func read(_ path: String) throws -> String {
-        try String(contentsOf: folder.appendingPathComponent(path), encoding: .utf8)
-    }
-
-    private func apish(_ arguments: [String], environment: [String: String] = [:]) throws -> CommandResult {
-        let binary = PackagePaths.apishBinary
-        guard FileManager.default.isExecutableFile(atPath: binary.path) else { throw MissingBinary(path: binary.path) }
-        return try Command.apish(arguments, environment: environment, currentDirectory: folder)
+        try? FileManager.default.removeItem(at: fixture.root)
     }
 
     @Test func globFindsFilesAndRepeatRunsTheSequenceAgain() throws {
         let get = "GET {{base}}/get\nHTTP 200\n"
-        try write(get, to: "suite/a.hurl")
-        try write(get, to: "suite/deep/er/b.hurl")
-        try write(get, to: "suite/.hidden/c.hurl")
-        try write("not hurl", to: "suite/notes.txt")
-        let result = try apish(["run", "--test", "--glob", "suite/**/*.hurl", "--repeat", "2", "--variable", "base=\(httpbin.baseURL)",
+        try fixture.write(get, to: "suite/a.hurl")
+        try fixture.write(get, to: "suite/deep/er/b.hurl")
+        try fixture.write(get, to: "suite/.hidden/c.hurl")
+        try fixture.write("not hurl", to: "suite/notes.txt")
+        let result = try fixture.apish(["run", "--test", "--glob", "suite/**/*.hurl", "--repeat", "2", "--variable", "base=\(httpbin.baseURL)",
                                 "--report-tap", "out.tap"])
         #expect(result.status == 0, "\(result.stderr)")
-        #expect(try read("out.tap") == """
+        #expect(try fixture.read("out.tap") == """
             TAP version 13
             1..4
             ok 1 - suite/a.hurl
@@ -51,66 +35,66 @@ import TestSupport
             ok 4 - suite/deep/er/b.hurl
 
             """)
-        let none = try apish(["run", "--glob", "suite/*.json", "--variable", "base=\(httpbin.baseURL)"])
+        let none = try fixture.apish(["run", "--glob", "suite/*.json", "--variable", "base=\(httpbin.baseURL)"])
         #expect(none.status == 1)
         #expect(none.stderr.contains("no .hurl files"), "\(none.stderr)")
     }
 
     @Test func retryRepeatsAFailedEntryAndAnEntrysOptionWins() throws {
-        try write("GET {{base}}/status/500\nHTTP 200\n\nGET {{base}}/status/500\n[Options]\nretry: 0\nHTTP 200\n", to: "flaky.hurl")
-        let result = try apish(["run", "flaky.hurl", "--continue-on-error", "--retry", "2", "--retry-interval", "10ms",
+        try fixture.write("GET {{base}}/status/500\nHTTP 200\n\nGET {{base}}/status/500\n[Options]\nretry: 0\nHTTP 200\n", to: "flaky.hurl")
+        let result = try fixture.apish(["run", "flaky.hurl", "--continue-on-error", "--retry", "2", "--retry-interval", "10ms",
                                 "--variable", "base=\(httpbin.baseURL)", "--report-json", "out.json"])
         #expect(result.status == 4)
-        let report = try read("out.json")
+        let report = try fixture.read("out.json")
         #expect(report.contains("\"retries\": 2"), "\(report)")
         #expect(report.contains("\"retries\": 0"), "the second entry ran (--continue-on-error) and kept its own retry: 0")
     }
 
     @Test func aFailedEntryStopsItsFileUnlessContinueOnError() throws {
-        try write("GET {{base}}/status/404\nHTTP 200\n\nGET {{base}}/get\nHTTP 200\n", to: "two.hurl")
-        let stopped = try apish(["run", "two.hurl", "--variable", "base=\(httpbin.baseURL)", "--report-json", "stopped.json"])
-        let continued = try apish(["run", "two.hurl", "--continue-on-error", "--variable", "base=\(httpbin.baseURL)", "--report-json", "all.json"])
+        try fixture.write("GET {{base}}/status/404\nHTTP 200\n\nGET {{base}}/get\nHTTP 200\n", to: "two.hurl")
+        let stopped = try fixture.apish(["run", "two.hurl", "--variable", "base=\(httpbin.baseURL)", "--report-json", "stopped.json"])
+        let continued = try fixture.apish(["run", "two.hurl", "--continue-on-error", "--variable", "base=\(httpbin.baseURL)", "--report-json", "all.json"])
         #expect(stopped.status == 4 && continued.status == 4)
-        #expect(try read("stopped.json").components(separatedBy: "\"index\"").count == 2)
-        #expect(try read("all.json").components(separatedBy: "\"index\"").count == 3)
+        #expect(try fixture.read("stopped.json").components(separatedBy: "\"index\"").count == 2)
+        #expect(try fixture.read("all.json").components(separatedBy: "\"index\"").count == 3)
     }
 
     @Test func maxTimeAndConnectTimeoutBoundEachRequest() throws {
-        try write("GET {{base}}/delay/3\nHTTP 200\n", to: "slow.hurl")
+        try fixture.write("GET {{base}}/delay/3\nHTTP 200\n", to: "slow.hurl")
         let started = Date()
-        let result = try apish(["run", "slow.hurl", "--max-time", "500ms", "--connect-timeout", "2", "--variable", "base=\(httpbin.baseURL)"])
+        let result = try fixture.apish(["run", "slow.hurl", "--max-time", "500ms", "--connect-timeout", "2", "--variable", "base=\(httpbin.baseURL)"])
         #expect(result.status == 3, "\(result.stderr)")
         #expect(Date().timeIntervalSince(started) < 2.5)
-        #expect(try apish(["run", "slow.hurl", "--max-time", "soon"]).status == 1)
+        #expect(try fixture.apish(["run", "slow.hurl", "--max-time", "soon"]).status == 1)
     }
 
     @Test func secretsAreVariablesMaskedEverywhere() throws {
-        try write("GET {{base}}/anything/{{token}}\nX-Token: {{token}}\nHTTP 200\n[Asserts]\njsonpath \"$.headers['X-Token']\" == \"other\"\n", to: "secret.hurl")
-        let result = try apish(["run", "secret.hurl", "--secret", "token=s3cr3t-value", "--variable", "base=\(httpbin.baseURL)",
+        try fixture.write("GET {{base}}/anything/{{token}}\nX-Token: {{token}}\nHTTP 200\n[Asserts]\njsonpath \"$.headers['X-Token']\" == \"other\"\n", to: "secret.hurl")
+        let result = try fixture.apish(["run", "secret.hurl", "--secret", "token=s3cr3t-value", "--variable", "base=\(httpbin.baseURL)",
                                 "--verbose", "--report-json", "out.json", "--report-junit", "out.xml"])
         #expect(result.status == 4, "\(result.stderr)")
-        for text in [result.stdout, result.stderr, try read("out.json"), try read("out.xml")] {
+        for text in [result.stdout, result.stderr, try fixture.read("out.json"), try fixture.read("out.xml")] {
             #expect(!text.contains("s3cr3t-value"), "\(text)")
         }
         #expect(result.stderr.contains("actual:   \"••••••\""), "\(result.stderr)")
-        let fromEnvironment = try apish(["run", "secret.hurl", "--variable", "base=\(httpbin.baseURL)", "--verbose"],
+        let fromEnvironment = try fixture.apish(["run", "secret.hurl", "--variable", "base=\(httpbin.baseURL)", "--verbose"],
                                         environment: ["HURL_SECRET_token": "s3cr3t-value"])
         #expect(fromEnvironment.status == 4)
         #expect(!fromEnvironment.stderr.contains("s3cr3t-value"), "\(fromEnvironment.stderr)")
-        let twice = try apish(["run", "secret.hurl", "--secret", "token=a", "--variable", "token=b"])
+        let twice = try fixture.apish(["run", "secret.hurl", "--secret", "token=a", "--variable", "token=b"])
         #expect(twice.status == 1)
         #expect(twice.stderr.contains("'token'"), "\(twice.stderr)")
     }
 
     @Test func hurlEnvironmentVariablesGiveVariablesBelowTheCommandLine() throws {
-        try write("GET {{base}}/anything/{{who}}\nHTTP 200\n[Asserts]\njsonpath \"$.url\" endsWith \"/{{expected}}\"\n", to: "env.hurl")
+        try fixture.write("GET {{base}}/anything/{{who}}\nHTTP 200\n[Asserts]\njsonpath \"$.url\" endsWith \"/{{expected}}\"\n", to: "env.hurl")
         let environment = ["HURL_VARIABLE_base": httpbin.baseURL, "HURL_who": "legacy", "HURL_expected": "legacy"]
-        #expect(try apish(["run", "env.hurl"], environment: environment).status == 0)
+        #expect(try fixture.apish(["run", "env.hurl"], environment: environment).status == 0)
         var modern = environment
         modern["HURL_VARIABLE_who"] = "modern"
         modern["HURL_VARIABLE_expected"] = "modern"
-        #expect(try apish(["run", "env.hurl"], environment: modern).status == 0, "HURL_VARIABLE_name wins over HURL_name")
-        let overridden = try apish(["run", "env.hurl", "--variable", "who=cli", "--variable", "expected=cli"], environment: modern)
+        #expect(try fixture.apish(["run", "env.hurl"], environment: modern).status == 0, "HURL_VARIABLE_name wins over HURL_name")
+        let overridden = try fixture.apish(["run", "env.hurl", "--variable", "who=cli", "--variable", "expected=cli"], environment: modern)
         #expect(overridden.status == 0, "--variable wins: \(overridden.stderr)")
     }
 }
