@@ -44,7 +44,7 @@ let package = Package(
         .target(name: "Runner", dependencies: ["Hurl", "JSON", "JSONPath", "HTTPExchange", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Interop", dependencies: ["Hurl", "JSON", "HTTPExchange"]),
         .target(name: "Sandbox", dependencies: [
-            "JSON", "Auth",
+            "JSON", "HTTPExchange", "Auth",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         // One request pipeline for the shell, `apish run` and export: auth profiles of an environment,
@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "HurlTests", dependencies: ["Hurl", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Hurl", "HTTPExchange", "JSON", "Transport", "TestSupport"]),
         .testTarget(name: "InteropTests", dependencies: ["Interop", "Hurl", "JSON", "HTTPExchange", "Transport", "TestSupport"]),
-        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "JSON", "Auth", "TestSupport"], exclude: ["peers"]),
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "JSON", "HTTPExchange", "Auth", "TestSupport"], exclude: ["peers"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "LineEditor", "Workspace", "HTTPExchange", "Sandbox", "TestSupport"], exclude: ["peers"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "TestSupport"]),
         // The executable's commands (run, query, fmt, sandbox, import, export, argument parsing), run as a person runs them.
