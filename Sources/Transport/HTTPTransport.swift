@@ -13,8 +13,6 @@ public final class HTTPTransport: HTTPSending {
     private let clients = Mutex<[ClientKey: HTTPClient]>([:])
     private let cookieJar: CookieJar?
     private let proxies: ProxySettings
-    /// The largest body kept in memory; larger ones fail with a clear message rather than exhausting it.
-    public static let maximumBodySize = 1 << 30
 
     public init(cookieJar: CookieJar? = nil, environment: [String: String] = ProcessInfo.processInfo.environment) {
         self.cookieJar = cookieJar
@@ -26,7 +24,7 @@ public final class HTTPTransport: HTTPSending {
         let start = clock.now
         let deadline = options.timeout.map { NIODeadline.now() + TimeAmount($0) }
         var current = request
-        var hops = 0
+        var redirects: [HTTPResponse.RedirectHop] = []
         while true {
             guard let url = RequestURL(current.url) else { throw TransportError(host: current.url, cause: .invalidURL) }
             // A header expanded from a template was never checked; the HTTP stack traps on an invalid one.
@@ -35,13 +33,16 @@ public final class HTTPTransport: HTTPSending {
                     throw TransportError(host: url.host, cause: .invalidHeader(error.description))
                 }
             }
-            var response = try await exchange(current, url: url, options: options, deadline: deadline)
-            guard options.followRedirects, let next = RedirectPolicy.next(after: current, response: response) else {
+            var (response, next) = try await exchange(current, url: url, options: options, deadline: deadline)
+            guard let next else {
                 response.elapsed = clock.now - start
+                response.redirects = redirects
                 return response
             }
-            hops += 1
-            guard hops <= options.maxRedirects else {
+            redirects.append(HTTPResponse.RedirectHop(
+                version: response.version, status: response.status, reason: response.reason,
+                location: response.headers["Location"] ?? ""))
+            guard redirects.count <= options.maxRedirects else {
                 throw TransportError(host: url.host, cause: .tooManyRedirects(options.maxRedirects))
             }
             current = next
@@ -57,9 +58,11 @@ public final class HTTPTransport: HTTPSending {
         for client in all { try? await client.shutdown() }
     }
 
+    /// One request and its answer; the request to send next when the answer is a redirect to follow,
+    /// whose body is then read and dropped.
     private func exchange(
         _ request: HTTPRequest, url: RequestURL, options: SendOptions, deadline: NIODeadline?
-    ) async throws -> HTTPResponse {
+    ) async throws -> (HTTPResponse, next: HTTPRequest?) {
         // Foundation's URL parsing (inside the client) re-escapes every `%` of a string it finds invalid,
         // which would send `%2525`; a valid URL goes through untouched.
         var outgoing = HTTPClientRequest(url: PercentEncoding.normalizedURL(request.url))
@@ -79,28 +82,64 @@ public final class HTTPTransport: HTTPSending {
         let client = try client(for: url, options: options)
         let timeout = deadline.map { $0 - .now() } ?? .hours(24)
         do {
-            let response = try await client.execute(outgoing, timeout: timeout)
-            let body = try await response.body.collect(upTo: Self.maximumBodySize)
+            let answer = try await client.execute(outgoing, timeout: timeout)
             var headers = HTTPExchange.HTTPHeaders()
-            for (name, value) in response.headers { headers.add(name, value) }
+            for (name, value) in answer.headers { headers.add(name, value) }
             cookieJar?.store(setCookieHeaders: headers.values("Set-Cookie"), from: url, now: now)
-            return HTTPResponse(
-                version: Self.versionText(response.version), status: Int(response.status.code),
-                reason: response.status.reasonPhrase, headers: headers, body: Array(buffer: body), url: request.url,
-                elapsed: .zero)
+            var response = HTTPResponse(
+                version: Self.versionText(answer.version), status: Int(answer.status.code),
+                reason: answer.status.reasonPhrase, headers: headers, body: [], url: request.url, elapsed: .zero)
+            let next = try options.followRedirects ? RedirectPolicy.next(after: request, response: response) : nil
+            let limit = BodyLimit(bytes: options.maxBodySize, decompressed: headers.contains("Content-Encoding"))
+            if next != nil {
+                try await Self.drain(answer.body, limit: limit)
+            } else if let path = options.bodyFile {
+                let file = try BodyFileWriter(path: path)
+                for try await chunk in answer.body { try file.write(chunk) }
+                try file.finish()
+                response.savedBody = HTTPResponse.SavedBody(path: path, size: file.size)
+            } else {
+                response.body = try await Self.collect(answer.body, limit: limit)
+            }
+            return (response, next)
         } catch is CancellationError {
             throw CancellationError()
         } catch let error as TransportError {
             throw error
+        } catch let cause as TransportError.Cause {
+            throw TransportError(host: Self.hostAndPort(url), cause: cause)
         } catch {
-            throw TransportError.classify(error, url: url)
+            throw TransportError.classify(error, url: url, options: options)
         }
+    }
+
+    /// The body in memory, refused past the limit as it arrives rather than once it is all there.
+    private static func collect(_ body: HTTPClientResponse.Body, limit: BodyLimit) async throws -> [UInt8] {
+        var bytes: [UInt8] = []
+        for try await chunk in body {
+            guard bytes.count + chunk.readableBytes <= limit.bytes else { throw TransportError.Cause.bodyTooLarge(limit) }
+            bytes.append(contentsOf: chunk.readableBytesView)
+        }
+        return bytes
+    }
+
+    /// Reads a body nobody will see, so the connection can serve again; an endless one is cut at the limit.
+    private static func drain(_ body: HTTPClientResponse.Body, limit: BodyLimit) async throws {
+        var count = 0
+        for try await chunk in body {
+            count += chunk.readableBytes
+            guard count <= limit.bytes else { throw TransportError.Cause.bodyTooLarge(limit) }
+        }
+    }
+
+    static func hostAndPort(_ url: RequestURL) -> String {
+        url.port.map { "\(url.host):\($0)" } ?? url.host
     }
 
     private func client(for url: RequestURL, options: SendOptions) throws -> HTTPClient {
         let key = ClientKey(
             insecure: options.insecure, caCertificatePath: options.caCertificatePath,
-            proxy: proxies.proxy(for: url), connectTimeout: options.connectTimeout)
+            proxy: proxies.proxy(for: url), connectTimeout: options.connectTimeout, idleTimeout: options.idleTimeout)
         return try clients.withLock { clients in
             if let existing = clients[key] { return existing }
             var configuration = HTTPClient.Configuration()
@@ -114,11 +153,12 @@ public final class HTTPTransport: HTTPSending {
             }
             configuration.tlsConfiguration = tls
             configuration.redirectConfiguration = .disallow
+            // Decompressed bytes are counted against the body limit as they arrive (see `collect`).
             configuration.decompression = .enabled(limit: .none)
             // A refused or unresolvable host is an answer, given at once rather than retried until the
             // connect timeout.
             configuration.connectionPool.retryConnectionEstablishment = false
-            configuration.timeout = .init(connect: key.connectTimeout.map(TimeAmount.init))
+            configuration.timeout = .init(connect: key.connectTimeout.map(TimeAmount.init), read: key.idleTimeout.map(TimeAmount.init))
             if let proxy = key.proxy { configuration.proxy = .server(host: proxy.host, port: proxy.port) }
             let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
             clients[key] = client
@@ -136,6 +176,7 @@ struct ClientKey: Hashable {
     var caCertificatePath: String?
     var proxy: ProxySettings.Proxy?
     var connectTimeout: Duration?
+    var idleTimeout: Duration?
 }
 
 extension TimeAmount {

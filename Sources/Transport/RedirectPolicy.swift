@@ -2,10 +2,16 @@ import HTTPExchange
 
 /// What browsers, curl -L and HTTPie agree on for following a redirect.
 enum RedirectPolicy {
-    static func next(after request: HTTPRequest, response: HTTPResponse) -> HTTPRequest? {
+    /// The request to send next, or nil when the response is not a redirect to follow.
+    /// - Throws: ``TransportError/Cause/unfollowedRedirect(location:)`` for a scheme other than http and https
+    ///   (`file:`, `ftp:`…): a person should see where the server wanted to send them.
+    static func next(after request: HTTPRequest, response: HTTPResponse) throws(TransportError.Cause) -> HTTPRequest? {
         guard [301, 302, 303, 307, 308].contains(response.status), let location = response.headers["Location"],
             let from = RequestURL(request.url)
         else { return nil }
+        if let scheme = scheme(of: location), scheme != "http", scheme != "https" {
+            throw .unfollowedRedirect(location: location)
+        }
         let target = resolve(location, against: from)
         guard let to = RequestURL(target) else { return nil }
         var next = request
@@ -23,6 +29,16 @@ enum RedirectPolicy {
             next.headers.remove("Cookie")
         }
         return next
+    }
+
+    /// The scheme of an absolute reference, lower-cased (RFC 3986 §3.1); nil for a relative one.
+    static func scheme(of reference: String) -> String? {
+        guard let colon = reference.firstIndex(of: ":") else { return nil }
+        let candidate = reference[..<colon]
+        guard let first = candidate.first, first.isASCII, first.isLetter,
+            candidate.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) })
+        else { return nil }
+        return candidate.lowercased()
     }
 
     static func resolve(_ location: String, against base: RequestURL) -> String {

@@ -16,7 +16,11 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
         case invalidURL
         case tooManyRedirects(Int)
         case unreadableFile(String)
-        case bodyTooLarge
+        case bodyTooLarge(BodyLimit)
+        case idleTimeout(Duration)
+        /// A redirect to a scheme other than http and https, with its `Location` as sent.
+        case unfollowedRedirect(location: String)
+        case cannotSave(path: String, reason: String)
         case invalidHeader(String)
         case other(String)
     }
@@ -40,23 +44,35 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
         case .invalidURL: "invalid URL '\(host)'"
         case .tooManyRedirects(let limit): "\(host): more than \(limit) redirects"
         case .unreadableFile(let path): "cannot read file '\(path)'"
-        case .bodyTooLarge: "the response from \(host) is larger than \(HTTPTransport.maximumBodySize >> 20) MiB"
+        case .bodyTooLarge(let limit):
+            "the response from \(host) is larger than \(SendOptions.sizeText(limit.bytes))\(limit.decompressed ? " once decompressed" : ""): "
+                + "--max-size SIZE raises the limit, --output FILE saves a body of any size"
+        case .idleTimeout(let silence):
+            "\(host) sent nothing for \(Self.seconds(silence)) (idle timeout: --idle-timeout S waits longer)"
+        case .unfollowedRedirect(let location):
+            "\(host) redirects to '\(location)': only http and https redirects are followed"
+        case .cannotSave(let path, let reason): "cannot save the response from \(host) to '\(path)': \(reason)"
         case .invalidHeader(let detail): "cannot send to \(host): \(detail)"
         case .other(let detail): "request to \(host) failed: \(detail)"
         }
     }
 
-    static func classify(_ error: any Error, url: RequestURL) -> TransportError {
-        let host = url.port.map { "\(url.host):\($0)" } ?? url.host
-        return TransportError(host: host, cause: cause(of: error))
+    private static func seconds(_ duration: Duration) -> String {
+        let (whole, fraction) = duration.components
+        return fraction == 0 ? "\(whole) s" : "\(Double(whole) + Double(fraction) / 1e18) s"
     }
 
-    private static func cause(of error: any Error) -> Cause {
+    static func classify(_ error: any Error, url: RequestURL, options: SendOptions) -> TransportError {
+        TransportError(host: HTTPTransport.hostAndPort(url), cause: cause(of: error, options: options))
+    }
+
+    private static func cause(of error: any Error, options: SendOptions) -> Cause {
         switch error {
         case let error as HTTPClientError:
             switch error {
             case .connectTimeout, .tlsHandshakeTimeout, .httpProxyHandshakeTimeout: return .connectTimeout
-            case .deadlineExceeded, .readTimeout, .writeTimeout, .getConnectionFromPoolTimeout: return .timeout
+            case .readTimeout: return options.idleTimeout.map(Cause.idleTimeout) ?? .timeout
+            case .deadlineExceeded, .writeTimeout, .getConnectionFromPoolTimeout: return .timeout
             case .remoteConnectionClosed: return .connectionClosed
             case .invalidURL, .emptyHost, .emptyScheme: return .invalidURL
             default:
@@ -64,10 +80,8 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
                 let words = error.shortDescription
                 return .other(words.prefix(1).lowercased() + words.dropFirst())
             }
-        case is NIOTooManyBytesError:
-            return .bodyTooLarge
         case let error as NIOConnectionError:
-            if let first = error.connectionErrors.first { return cause(of: first.error) }
+            if let first = error.connectionErrors.first { return cause(of: first.error, options: options) }
             if error.dnsAError != nil || error.dnsAAAAError != nil { return .dns }
             return .dns
         case let error as IOError where error.errnoCode == ECONNREFUSED:
@@ -100,5 +114,19 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
         case "wrong version number": return reason + " (the server may not speak TLS: try http://)"
         default: return reason
         }
+    }
+}
+
+extension TransportError.Cause: Error {}
+
+/// How much of a body may be kept in memory.
+public struct BodyLimit: Sendable, Equatable {
+    public var bytes: Int
+    /// The body came compressed, so what counts is its size once decompressed, not what crossed the wire.
+    public var decompressed: Bool
+
+    public init(bytes: Int, decompressed: Bool) {
+        self.bytes = bytes
+        self.decompressed = decompressed
     }
 }

@@ -10,10 +10,40 @@ public struct HTTPResponse: Sendable {
     /// The URL that answered, after any redirects.
     public var url: String
     public var elapsed: Duration
+    /// The redirects followed to get here, first to last.
+    public var redirects: [RedirectHop]
+    /// Set when the body went to a file as it arrived (``SendOptions/bodyFile``); ``body`` is then empty.
+    public var savedBody: SavedBody?
+
+    /// One redirect answer on the way to the final response.
+    public struct RedirectHop: Sendable, Equatable {
+        public var version: String
+        public var status: Int
+        public var reason: String
+        /// The `Location` header as the server sent it.
+        public var location: String
+
+        public init(version: String, status: Int, reason: String, location: String) {
+            self.version = version
+            self.status = status
+            self.reason = reason
+            self.location = location
+        }
+    }
+
+    public struct SavedBody: Sendable, Equatable {
+        public var path: String
+        public var size: Int
+
+        public init(path: String, size: Int) {
+            self.path = path
+            self.size = size
+        }
+    }
 
     public init(
         version: String, status: Int, reason: String, headers: HTTPHeaders, body: [UInt8], url: String,
-        elapsed: Duration
+        elapsed: Duration, redirects: [RedirectHop] = [], savedBody: SavedBody? = nil
     ) {
         self.version = version
         self.status = status
@@ -22,7 +52,12 @@ public struct HTTPResponse: Sendable {
         self.body = body
         self.url = url
         self.elapsed = elapsed
+        self.redirects = redirects
+        self.savedBody = savedBody
     }
+
+    /// The body's size in bytes, wherever it went.
+    public var bodySize: Int { savedBody?.size ?? body.count }
 
     public var contentType: String? { headers["Content-Type"] }
 

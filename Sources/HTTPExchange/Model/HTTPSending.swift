@@ -14,10 +14,22 @@ public struct SendOptions: Sendable, Equatable {
     public var insecure: Bool
     /// A PEM file of certificate authorities to trust instead of the system's.
     public var caCertificatePath: String?
+    /// Time the server may stay silent while the exchange is under way, so that a stalled answer ends
+    /// even without a `timeout`.
+    public var idleTimeout: Duration?
+    /// The largest body kept in memory, counted after decompression.
+    public var maxBodySize: Int
+    /// Where the final response's body is written as it arrives, instead of being kept in memory
+    /// (``maxBodySize`` does not apply). The file appears whole or not at all.
+    public var bodyFile: String?
+
+    public static let defaultIdleTimeout: Duration = .seconds(30)
+    public static let defaultMaxBodySize = 100 << 20
 
     public init(
         followRedirects: Bool = true, maxRedirects: Int = 10, connectTimeout: Duration? = .seconds(10),
-        timeout: Duration? = nil, insecure: Bool = false, caCertificatePath: String? = nil
+        timeout: Duration? = nil, insecure: Bool = false, caCertificatePath: String? = nil,
+        idleTimeout: Duration? = defaultIdleTimeout, maxBodySize: Int = defaultMaxBodySize, bodyFile: String? = nil
     ) {
         self.followRedirects = followRedirects
         self.maxRedirects = maxRedirects
@@ -25,5 +37,37 @@ public struct SendOptions: Sendable, Equatable {
         self.timeout = timeout
         self.insecure = insecure
         self.caCertificatePath = caCertificatePath
+        self.idleTimeout = idleTimeout
+        self.maxBodySize = maxBodySize
+        self.bodyFile = bodyFile
+    }
+
+    /// Reads a size as people write it: `500000`, `64K`, `100M`, `2G` (powers of 1024, a trailing `B` or
+    /// `iB` allowed); nil for anything else.
+    public static func byteCount(_ text: String) -> Int? {
+        var digits = Substring(text.uppercased())
+        for suffix in ["IB", "B"] where digits.hasSuffix(suffix) && digits.count > suffix.count {
+            digits = digits.dropLast(suffix.count)
+            break
+        }
+        let shifts: [Character: Int] = ["K": 10, "M": 20, "G": 30, "T": 40]
+        var shift = 0
+        if let unit = digits.last, let unitShift = shifts[unit] {
+            shift = unitShift
+            digits = digits.dropLast()
+        }
+        guard let number = Int(digits), number > 0, number <= Int.max >> shift else { return nil }
+        return number << shift
+    }
+
+    /// A size in the largest unit that says it exactly enough: `100 MiB`, `1.5 GiB`, `512 bytes`.
+    public static func sizeText(_ bytes: Int) -> String {
+        let units = [(40, "TiB"), (30, "GiB"), (20, "MiB"), (10, "KiB")]
+        for (shift, name) in units where bytes >= 1 << shift {
+            let value = Double(bytes) / Double(1 << shift)
+            let rounded = (value * 10).rounded() / 10
+            return (rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)) + " " + name
+        }
+        return "\(bytes) bytes"
     }
 }

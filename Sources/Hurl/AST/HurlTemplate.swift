@@ -54,12 +54,15 @@ public struct HurlTemplate: Sendable, Hashable, ExpressibleByStringLiteral, Cust
     /// `{{name}}` placeholders. Braces that do not form a placeholder stay text.
     public static func parse(raw: String) -> HurlTemplate {
         let scalars = Array(raw.unicodeScalars)
+        let ahead = Lookahead(scalars)
         var parts: [Part] = []
         var text = String.UnicodeScalarView()
         var index = 0
         while index < scalars.count {
+            // A name holds no `{`: a candidate holding one is passed over without being read, so that a
+            // long run of `{` stays linear.
             if scalars[index] == "{", index + 1 < scalars.count, scalars[index + 1] == "{",
-               let close = closingBraces(in: scalars, from: index + 2),
+               let close = ahead.closing[index + 2], ahead.opening[index + 2] > close,
                let placeholder = HurlPlaceholder(source: String(String.UnicodeScalarView(scalars[(index + 2)..<close]))) {
                 parts.append(.text(String(text)))
                 text = String.UnicodeScalarView()
@@ -74,14 +77,22 @@ public struct HurlTemplate: Sendable, Hashable, ExpressibleByStringLiteral, Cust
         return HurlTemplate(parts)
     }
 
-    private static func closingBraces(in scalars: [Unicode.Scalar], from start: Int) -> Int? {
-        var index = start
-        while index + 1 < scalars.count {
-            if scalars[index] == "\n" { return nil }
-            if scalars[index] == "}", scalars[index + 1] == "}" { return index }
-            index += 1
+    /// For every position, found in one pass from the end rather than by a search from each `{{`.
+    private struct Lookahead {
+        /// Where the first `}}` at or after the position starts, if one does before the line ends.
+        var closing: [Int?]
+        /// Where the first `{` at or after the position is (the end when there is none).
+        var opening: [Int]
+
+        init(_ scalars: [Unicode.Scalar]) {
+            closing = [Int?](repeating: nil, count: scalars.count + 1)
+            opening = [Int](repeating: scalars.count, count: scalars.count + 1)
+            for position in scalars.indices.reversed() {
+                let isClosing = scalars[position] == "}" && position + 1 < scalars.count && scalars[position + 1] == "}"
+                closing[position] = isClosing ? position : (scalars[position] == "\n" ? nil : closing[position + 1])
+                opening[position] = scalars[position] == "{" ? position : opening[position + 1]
+            }
         }
-        return nil
     }
 
     private static func merged(_ parts: [Part]) -> [Part] {

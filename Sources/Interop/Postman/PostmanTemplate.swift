@@ -13,62 +13,61 @@ enum PostmanTemplate {
     }
 
     /// The rewritten text and each placeholder renamed, as (Postman, Hurl).
+    ///
+    /// Each `}}` closes the nearest `{{` still open before it; what a placeholder holds, nested ones
+    /// included, is its name as written. One pass with a stack of the open `{{`: a placeholder inside
+    /// another is dropped when the outer one closes, so a name is only read for the placeholders that
+    /// remain, and deep nesting stays linear.
     static func renamings(_ text: String) -> (text: String, renamed: [(String, String)]) {
         guard text.contains("{{") else { return (text, []) }
-        var scalars = Array(text.unicodeScalars)
-        var renamed: [(String, String)] = []
-        var replacements: [(original: String, final: String)] = []
-        let open = Unicode.Scalar(0xE000)!, close = Unicode.Scalar(0xE001)!
-        func restore(_ scalars: ArraySlice<Unicode.Scalar>, final: Bool) -> String {
-            var output = ""
-            var index = scalars.startIndex
-            while index < scalars.endIndex {
-                if scalars[index] == open, let end = scalars[index...].firstIndex(of: close),
-                   let number = Int(String(String.UnicodeScalarView(scalars[(index + 1)..<end]))) {
-                    output += final ? replacements[number].final : replacements[number].original
-                    index = end + 1
-                } else {
-                    output.unicodeScalars.append(scalars[index])
-                    index += 1
-                }
-            }
-            return output
+        enum Piece {
+            case scalar(Unicode.Scalar)
+            /// The whole `{{…}}` in `scalars`.
+            case placeholder(Range<Int>)
         }
-        while let (start, end) = innermost(scalars) {
-            let inner = scalars[(start + 2)..<end]
-            let name = restore(inner, final: false)
-            let trimmed = name.trimmingSpaces()
-            let final: String
-            if HurlPlaceholder.isVariableName(trimmed) {
-                final = "{{\(trimmed)}}"
-            } else {
-                let hurlName = ["$guid": "newUuid", "$randomUUID": "newUuid"][trimmed] ?? NameSlug.variable(trimmed)
-                final = "{{\(hurlName)}}"
-                renamed.append(("{{\(name)}}", final))
-            }
-            replacements.append(("{{\(name)}}", final))
-            let token = [open] + Array(String(replacements.count - 1).unicodeScalars) + [close]
-            scalars.replaceSubrange(start..<(end + 2), with: token)
-        }
-        return (restore(scalars[...], final: true), renamed)
-    }
-
-    /// The `{{` … `}}` pair with no `{{` inside.
-    private static func innermost(_ scalars: [Unicode.Scalar]) -> (Int, Int)? {
-        var lastOpen: Int?
+        let scalars = Array(text.unicodeScalars)
+        var pieces: [Piece] = []
+        pieces.reserveCapacity(scalars.count)
+        /// For each `{{` still open: where it is in `scalars`, and in `pieces`.
+        var open: [(scalar: Int, piece: Int)] = []
         var index = 0
-        while index + 1 < scalars.count {
-            if scalars[index] == "{", scalars[index + 1] == "{" {
-                lastOpen = index
+        while index < scalars.count {
+            let next = index + 1 < scalars.count ? scalars[index + 1] : nil
+            if scalars[index] == "{", next == "{" {
+                open.append((index, pieces.count))
+                pieces.append(.scalar("{"))
+                pieces.append(.scalar("{"))
                 index += 2
-                continue
+            } else if scalars[index] == "}", next == "}", let start = open.popLast() {
+                pieces.removeSubrange(start.piece...)
+                pieces.append(.placeholder(start.scalar..<(index + 2)))
+                index += 2
+            } else {
+                pieces.append(.scalar(scalars[index]))
+                index += 1
             }
-            if scalars[index] == "}", scalars[index + 1] == "}", let start = lastOpen {
-                return (start, index)
-            }
-            index += 1
         }
-        return nil
+        var output = String.UnicodeScalarView()
+        var renamed: [(String, String)] = []
+        for piece in pieces {
+            switch piece {
+            case .scalar(let scalar):
+                output.append(scalar)
+            case .placeholder(let range):
+                let name = String(String.UnicodeScalarView(scalars[(range.lowerBound + 2)..<(range.upperBound - 2)]))
+                let trimmed = name.trimmingSpaces()
+                let final: String
+                if HurlPlaceholder.isVariableName(trimmed) {
+                    final = "{{\(trimmed)}}"
+                } else {
+                    let hurlName = ["$guid": "newUuid", "$randomUUID": "newUuid"][trimmed] ?? NameSlug.variable(trimmed)
+                    final = "{{\(hurlName)}}"
+                    renamed.append(("{{\(name)}}", final))
+                }
+                output.append(contentsOf: final.unicodeScalars)
+            }
+        }
+        return (String(output), renamed)
     }
 }
 

@@ -12,13 +12,21 @@ struct SandboxResponder: HTTPResponder {
     let state: SandboxState
 
     func respond(to request: Request, context: BasicRequestContext) async throws -> Response {
-        var request = request
-        let bodyBuffer: ByteBuffer
-        do {
-            bodyBuffer = try await request.collectBody(upTo: Self.maxBodySize)
-        } catch {
+        var bodyBuffer = ByteBuffer()
+        var received = 0
+        for try await part in request.body {
+            received += part.readableBytes
+            if received <= Self.maxBodySize { bodyBuffer.writeImmutableBuffer(part) }
+        }
+        guard received <= Self.maxBodySize else {
+            // The rest of a body over the limit is read and dropped rather than left unread: a client that
+            // sends its whole body before reading the answer (Python's urllib does, with `Connection: close`,
+            // after which Hummingbird reads no more) would wait forever on a connection nobody reads.
+            // The client is told to close the connection rather than send more on it.
             let tooLarge = MauticError(code: 413, message: "The request body is larger than \(Self.maxBodySize) bytes.")
-            return Self.response(SandboxResponse.error(tooLarge))
+            var response = Self.response(SandboxResponse.error(tooLarge))
+            response.headers[.connection] = "close"
+            return response
         }
         var headers = request.headers.map { (name: $0.name.canonicalName, value: $0.value) }
         if let authority = request.head.authority { headers.append((name: "host", value: authority)) }

@@ -37,9 +37,11 @@ enum RequestCommand {
                   --headers, -h     show response headers;   --verbose, -v  the request too
                   --body, -b        the body alone;          --quiet, -q    nothing
                   --json            the whole exchange as JSON (see README "Machine output")
-                  --output, -o FILE save the body to FILE
+                  --output, -o FILE save the body to FILE as it arrives (any size)
+                  --max-size SIZE   largest body kept in memory (default 100M; 500K, 2G…)
                   --no-follow       do not follow redirects;  --max-redirects N
                   --timeout S       whole exchange;           --connect-timeout S
+                  --idle-timeout S  give up when the server sends nothing for S seconds (default 30)
                   --insecure, -k    skip TLS verification;    --cacert FILE  trust these CAs
                   --auth, -A NAME   use auth profile NAME, or `none`
                 {{name}} expands variables anywhere; an unknown one stops the request.
@@ -124,7 +126,9 @@ extension ShellSession {
         do {
             if let warning = signer?.session.warning(for: request) { output.warn(warning) }
             if signer == nil { warnAboutPlainHTTPCredentials(request) }
-            let exchange = try await AuthorizedExchange.send(request, authorizer: signer?.session, through: transport(), options: options.send)
+            var sendOptions = options.send
+            sendOptions.bodyFile = options.outputFile.map(resolveLocalPath)
+            let exchange = try await AuthorizedExchange.send(request, authorizer: signer?.session, through: transport(), options: sendOptions)
             request = exchange.request
             response = exchange.response
         } catch let error as TransportError {
@@ -156,9 +160,8 @@ extension ShellSession {
         let view = ExchangeView(style: output.style, redactor: redactor)
         let response = record.response
         if let file = record.options.outputFile {
-            do { try AtomicFile.write(response.body, to: resolveLocalPath(file)) } catch { throw .runtime("\(error)") }
             output.line(view.statusLine(response))
-            output.line("saved \(ExchangeView.size(response.body.count)) to \(file)")
+            output.line("saved \(ExchangeView.size(response.bodySize)) to \(file)")
             return
         }
         switch record.options.display {
@@ -173,6 +176,11 @@ extension ShellSession {
         case .verbose:
             output.line(view.request(record.request))
             output.line()
+            for hop in response.redirects {
+                output.line("\(hop.version) \(hop.status) \(hop.reason)")
+                output.line(output.style.paint("Location", .cyan) + ": " + redactor.url(hop.location))
+                output.line()
+            }
             fallthrough
         case .headers:
             output.line(view.statusLine(response))

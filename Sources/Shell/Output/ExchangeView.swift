@@ -20,7 +20,7 @@ public struct ExchangeView {
         default: .boldRed
         }
         let status = style.paint("\(response.status) \(response.reason)", code)
-        var parts = ["\(response.version) \(status)", Self.milliseconds(response.elapsed), Self.size(response.body.count)]
+        var parts = ["\(response.version) \(status)", Self.milliseconds(response.elapsed), Self.size(response.bodySize)]
         if let type = response.contentType { parts.append(type) }
         return parts.joined(separator: "   ")
     }

@@ -62,6 +62,11 @@ public struct RequestOptions: Sendable, Equatable {
                 options.send.maxRedirects = count
             case "--timeout": options.send.timeout = try seconds(word)
             case "--connect-timeout": options.send.connectTimeout = try seconds(word)
+            case "--idle-timeout": options.send.idleTimeout = try seconds(word)
+            case "--max-size":
+                let text = try value(word)
+                guard let size = SendOptions.byteCount(text) else { throw .usage("--max-size takes a size such as 500K, 200M or 2G, not '\(text)'") }
+                options.send.maxBodySize = size
             case "--insecure", "-k": options.send.insecure = true
             case "--cacert": options.send.caCertificatePath = try value(word)
             case "--auth", "-A": options.authProfile = try value(word)

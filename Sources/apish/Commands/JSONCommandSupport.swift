@@ -21,7 +21,8 @@ enum JSONCommandSupport {
             reason = "no such file"
         } else if isDirectory.boolValue {
             reason = "is a directory"
-        } else if let data = try? Data(contentsOf: URL(fileURLWithPath: path)) {
+        } else if let file = FileHandle(forReadingAtPath: path), let data = try? file.readToEnd() ?? Data() {
+            // Read until the end rather than for the size the file claims: a pipe or /dev/stdin claims none.
             return data
         } else {
             reason = "permission denied or read error"
