@@ -54,6 +54,9 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Write the JSON report (its fields are documented and stable).", valueName: "file"))
     var reportJson: String?
 
+    @Option(help: ArgumentHelp("Write an HTML page of the run to <dir>/index.html: a summary, links to the failures, each entry with its asserts.", valueName: "dir"))
+    var reportHtml: String?
+
     @Option(help: "Files run at once.")
     var jobs = 1
 
@@ -161,6 +164,9 @@ struct RunCommand: AsyncParsableCommand {
         try writeReport(reportJunit, JUnitReport.xml(result))
         try writeReport(reportTap, TAPReport.text(result))
         try writeReport(reportJson, JSONReport.json(result))
+        if let reportHtml {
+            try writeReport(URL(fileURLWithPath: reportHtml).appendingPathComponent("index.html").path, HTMLReport.html(result, date: Date()))
+        }
         FileHandle.standardOutput.write(Data(TextReport.summary(result).utf8))
         if result.exitCode != .success { throw ExitCode(result.exitCode.rawValue) }
     }
