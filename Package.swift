@@ -25,7 +25,7 @@ let package = Package(
 
         // Edges: files, sockets, terminals.
         .target(name: "Transport", dependencies: [
-            "HTTPExchange",
+            "HTTPExchange", "Workspace",
             .product(name: "AsyncHTTPClient", package: "async-http-client"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),

@@ -5,6 +5,7 @@ import NIOCore
 import NIOHTTP1
 import NIOSSL
 import Synchronization
+import Workspace
 
 /// Puts requests on the wire with async-http-client. Redirects are followed here rather than inside
 /// the client so that each hop gets the cookie jar's cookies and credentials never follow a request to
@@ -94,9 +95,16 @@ public final class HTTPTransport: HTTPSending {
             if next != nil {
                 try await Self.drain(answer.body, limit: limit)
             } else if let path = options.bodyFile {
-                let file = try BodyFileWriter(path: path)
-                for try await chunk in answer.body { try file.write(chunk) }
-                try file.finish()
+                let file: AtomicFileWriter
+                do {
+                    file = try AtomicFileWriter(path: path)
+                    for try await chunk in answer.body {
+                        try chunk.withUnsafeReadableBytes { buffer in try file.write(buffer) }
+                    }
+                    try file.finish()
+                } catch let error as FileError {
+                    throw TransportError.Cause.cannotSave(path: path, reason: error.reason)
+                }
                 response.savedBody = HTTPResponse.SavedBody(path: path, size: file.size)
             } else {
                 response.body = try await Self.collect(answer.body, limit: limit)

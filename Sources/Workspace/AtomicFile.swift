@@ -11,41 +11,72 @@ import Darwin
 /// are flushed to disk, then renamed over the target in one step.
 public enum AtomicFile {
     public static func write(_ bytes: [UInt8], to path: String, mode: mode_t = 0o644) throws {
+        let writer = try AtomicFileWriter(path: path, mode: mode)
+        try bytes.withUnsafeBytes { buffer in try writer.write(buffer) }
+        try writer.finish()
+    }
+
+    public static func write(_ text: String, to path: String, mode: mode_t = 0o644) throws {
+        try write(Array(text.utf8), to: path, mode: mode)
+    }
+}
+
+/// A file written piece by piece that appears whole or not at all: a download saved as it arrives,
+/// or `AtomicFile`'s one-shot write. Until `finish`, the pieces sit in a temporary file beside the
+/// target; a writer dropped unfinished removes it, leaving what was there before.
+public final class AtomicFileWriter {
+    public let path: String
+    private let mode: mode_t
+    private let temporary: String
+    private var descriptor: Int32
+    /// Bytes written so far.
+    public private(set) var size = 0
+
+    public init(path: String, mode: mode_t = 0o644) throws(FileError) {
+        self.path = path
+        self.mode = mode
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let temporary = folder + "/.\(url.lastPathComponent).\(UInt32.random(in: .min ... .max)).tmp"
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
-        guard descriptor >= 0 else { throw FileError(path: path, reason: String(cString: strerror(errno))) }
-        var written = 0
-        let failure: String? = bytes.withUnsafeBytes { buffer in
-            while written < buffer.count {
-                let result = Foundation.write(descriptor, buffer.baseAddress! + written, buffer.count - written)
-                if result < 0 {
-                    if errno == EINTR { continue }
-                    return String(cString: strerror(errno))
-                }
-                written += result
-            }
-            return nil
+        do { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) } catch {
+            throw FileError(path: path, reason: "cannot create its folder")
         }
+        temporary = folder + "/.\(url.lastPathComponent).\(UInt32.random(in: .min ... .max)).tmp"
+        descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode)
+        guard descriptor >= 0 else { throw FileError(path: path, reason: String(cString: strerror(errno))) }
+    }
+
+    deinit {
+        if descriptor >= 0 {
+            close(descriptor)
+            unlink(temporary)
+        }
+    }
+
+    public func write(_ bytes: UnsafeRawBufferPointer) throws(FileError) {
+        var written = 0
+        while written < bytes.count {
+            let result = Foundation.write(descriptor, bytes.baseAddress! + written, bytes.count - written)
+            if result < 0 {
+                if errno == EINTR { continue }
+                throw FileError(path: path, reason: String(cString: strerror(errno)))
+            }
+            written += result
+        }
+        size += bytes.count
+    }
+
+    /// Flushes the pieces to disk and puts them in place of the file.
+    public func finish() throws(FileError) {
         // The mode given to open() is reduced by the umask; secrets must end up exactly 0600.
         fchmod(descriptor, mode)
         fsync(descriptor)
         close(descriptor)
-        if let failure {
-            unlink(temporary)
-            throw FileError(path: path, reason: failure)
-        }
+        descriptor = -1
         guard rename(temporary, path) == 0 else {
             let reason = String(cString: strerror(errno))
             unlink(temporary)
             throw FileError(path: path, reason: reason)
         }
-    }
-
-    public static func write(_ text: String, to path: String, mode: mode_t = 0o644) throws {
-        try write(Array(text.utf8), to: path, mode: mode)
     }
 }
 
