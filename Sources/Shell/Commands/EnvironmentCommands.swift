@@ -19,6 +19,10 @@ enum EnvironmentCommands {
                                             asked for without echo. `env secret NAME --from VAR`
                                             reads it from the process environment variable VAR instead.
                 env rm NAME                 delete an environment and its stored secrets
+                Two variables mean more: `baseUrl`, which relative URLs resolve against, and `hosts`, the
+                origins besides baseUrl's that the default auth profile (`auth = NAME`) may sign
+                (env set hosts https://api.example.com uploads.example.com:8443); elsewhere requests go
+                without credentials unless `--auth NAME` says otherwise.
                 Example: env new prod https://mautic.example.com
                 """,
             run: { session, arguments, _ throws(ShellError) in
