@@ -120,4 +120,18 @@ import TestSupport
         let overridden = try fixture.apish(["run", "get.hurl", "--variables-file", "two.env", "--variable", "base=\(httpbin.baseURL)"])
         #expect(overridden.status == 0, "--variable wins over a file: \(overridden.stderr)")
     }
+
+    @Test func maxSizeAndIdleTimeoutBoundEveryEntry() throws {
+        try fixture.write("GET {{base}}/bytes/4096\nHTTP 200\n", to: "big.hurl")
+        let base = ["--variable", "base=\(httpbin.baseURL)"]
+        let capped = try fixture.apish(["run", "big.hurl", "--max-size", "1K"] + base)
+        #expect(capped.status == 3, "\(capped.stderr)")
+        #expect(capped.stderr.contains("--max-size"), "\(capped.stderr)")
+        #expect(try fixture.apish(["run", "big.hurl", "--max-size", "8K"] + base).status == 0)
+        #expect(try fixture.apish(["run", "big.hurl", "--max-size", "lots"] + base).status == 1)
+        try fixture.write("GET {{base}}/delay/3\nHTTP 200\n", to: "slow.hurl")
+        let silent = try fixture.apish(["run", "slow.hurl", "--idle-timeout", "1"] + base)
+        #expect(silent.status == 3)
+        #expect(silent.stderr.contains("sent nothing for"), "\(silent.stderr)")
+    }
 }

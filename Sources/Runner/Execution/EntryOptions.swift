@@ -12,7 +12,8 @@ struct EntryOptions {
 
     init(_ request: HurlRequest, configuration: RunConfiguration, variables: inout VariableStore) throws(RunFailure) {
         send = SendOptions(followRedirects: configuration.followRedirects, connectTimeout: configuration.connectTimeout,
-                           timeout: configuration.timeout, insecure: configuration.insecure)
+                           timeout: configuration.timeout, insecure: configuration.insecure,
+                           idleTimeout: configuration.idleTimeout, maxBodySize: configuration.maxBodySize)
         user = configuration.user
         retry = configuration.retry
         retryInterval = configuration.retryInterval

@@ -23,6 +23,10 @@ public struct RunConfiguration: Sendable {
     public var user: String?
     public var connectTimeout: Duration?
     public var timeout: Duration?
+    /// How long a response may stay silent before it is given up (`--idle-timeout`).
+    public var idleTimeout: Duration? = SendOptions.defaultIdleTimeout
+    /// The largest body kept, decompressed bytes counted (`--max-size`).
+    public var maxBodySize = SendOptions.defaultMaxBodySize
     /// Retries of a failed entry (Hurl's `--retry`); an entry's `retry` option wins.
     public var retry = 0
     /// The wait between retries (Hurl's `--retry-interval`); an entry's `retry-interval` option wins.

@@ -78,6 +78,12 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("The longest connecting may take (default 10s): 5 (seconds), 5s, 500ms.", valueName: "duration"))
     var connectTimeout: String?
 
+    @Option(help: ArgumentHelp("How long a response may stay silent before it is given up (default 30s): 60 (seconds), 60s.", valueName: "duration"))
+    var idleTimeout: String?
+
+    @Option(help: ArgumentHelp("The largest response body kept, decompressed (default 100M): 500K, 200M, 2G.", valueName: "size"))
+    var maxSize: String?
+
     @Option(help: ArgumentHelp("A variable whose value is masked in every output and report (repeatable).", valueName: "name=value"))
     var secret: [String] = []
 
@@ -227,6 +233,14 @@ struct RunCommand: AsyncParsableCommand {
             timeout: try Self.duration(maxTime, option: "--max-time", defaultUnit: .seconds(1)),
             jobs: jobs, failFast: failFast, continueOnError: continueOnError)
         configuration.user = user
+        if let idle = try Self.duration(idleTimeout, option: "--idle-timeout", defaultUnit: .seconds(1)) { configuration.idleTimeout = idle }
+        if let maxSize {
+            guard let size = SendOptions.byteCount(maxSize) else {
+                Self.printError("apish run: --max-size takes a size such as 500K, 200M or 2G, not '\(maxSize)'")
+                throw ExitCode(RunExitCode.usage.rawValue)
+            }
+            configuration.maxBodySize = size
+        }
         configuration.retry = retry < 0 ? 100 : retry
         configuration.retryInterval = try Self.duration(retryInterval, option: "--retry-interval", defaultUnit: .milliseconds(1)) ?? .milliseconds(1000)
         if let data {
