@@ -24,11 +24,12 @@ import Testing
             expect jsonpath "$.url" contains "Ada"
             save flows/create
             collections
-            run collections/flows/create.hurl
+            run collections/flows/create.hurl --report-html reports
             """)
         #expect(session.status == 0, "\(session.stderr)")
         #expect(session.stdout.contains("✓ status == 200"))
         #expect(session.stdout.contains("flows/create.hurl  2 requests"))
+        #expect(try fixture.read("reports/index.html").contains("flows/create.hurl"))
         #expect(session.stdout.hasSuffix("1 passed, 0 failed\n"))
         let saved = try fixture.read("collections/flows/create.hurl")
         #expect(saved == """

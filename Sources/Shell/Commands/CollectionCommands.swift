@@ -57,14 +57,15 @@ enum CollectionCommands {
                 }
             }),
         ShellCommand(
-            name: "run", usage: "run PATH… [--auth NAME] [--verbose]",
+            name: "run", usage: "run PATH… [--auth NAME] [--verbose] [--report-html DIR]",
             summary: "replay collections here, with this run's variables and the environment's auth",
             details: """
                 The same runner as `apish run`: captures flow between entries, asserts are checked, and the
                 summary ends with `N passed, M failed`. In a script, failures give Hurl's exit codes.
                 Entries are sent as written, as Hurl would: an entry signs with a profile only when a
                 `# @auth NAME` line names it (`save` writes one), or with `--auth NAME` for every entry
-                that carries no Authorization header of its own.
+                that carries no Authorization header of its own. `--report-html DIR` writes DIR/index.html,
+                the page `apish run --report-html` writes.
                 Example: run collections/mautic/basic.hurl
                 """,
             run: { session, arguments, _ throws(ShellError) in
@@ -193,12 +194,14 @@ enum CollectionCommands {
     static func runCollections(session: ShellSession, arguments: [String]) async throws(ShellError) {
         var paths = arguments
         let verbose = QueryCommands.remove("--verbose", from: &paths)
-        var authOverride: String?
-        if let index = paths.firstIndex(of: "--auth") {
-            guard index + 1 < paths.count else { throw .usage("--auth needs a profile name") }
-            authOverride = paths[index + 1]
-            paths.removeSubrange(index...(index + 1))
+        func value(of option: String) throws(ShellError) -> String? {
+            guard let index = paths.firstIndex(of: option) else { return nil }
+            guard index + 1 < paths.count else { throw .usage("\(option) needs a value") }
+            defer { paths.removeSubrange(index...(index + 1)) }
+            return paths[index + 1]
         }
+        let authOverride = try value(of: "--auth")
+        let htmlFolder = try value(of: "--report-html")
         guard !paths.isEmpty else { throw .usage("usage: run PATH… (a .hurl file or a folder of them)") }
         let files: [String]
         do { files = try HurlFileCollector.collect(paths.map(session.resolveLocalPath)) } catch { throw .usage(error.message) }
@@ -227,6 +230,10 @@ enum CollectionCommands {
             if !failures.isEmpty { output.errorLine(failures) }
         }
         output.write(TextReport.summary(result))
+        if let htmlFolder {
+            let page = session.resolveLocalPath(htmlFolder) + "/index.html"
+            do { try AtomicFile.write(HTMLReport.html(result, date: Date()), to: page) } catch { throw .runtime("\(error)") }
+        }
         switch result.exitCode {
         case .success: return
         case .assertFailure: throw .expectation("the run had failed asserts")
