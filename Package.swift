@@ -15,6 +15,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Pure cores: no I/O.
@@ -22,6 +23,8 @@ let package = Package(
         .target(name: "JSONPath", dependencies: ["JSON"]),
         .target(name: "HTTPExchange", dependencies: ["JSON", "Hurl"]),
         .target(name: "Hurl"),
+        // OpenAPI descriptions (JSON or YAML) read onto the JSON engine: operations, parameters, schemas.
+        .target(name: "OpenAPI", dependencies: ["JSON", .product(name: "Yams", package: "Yams")]),
 
         // Edges: files, sockets, terminals.
         .target(name: "Transport", dependencies: [
@@ -42,21 +45,23 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
         .target(name: "Runner", dependencies: ["Hurl", "JSON", "JSONPath", "HTTPExchange", .product(name: "Crypto", package: "swift-crypto")]),
-        .target(name: "Interop", dependencies: ["Hurl", "JSON", "HTTPExchange"]),
+        .target(name: "Interop", dependencies: ["Hurl", "JSON", "HTTPExchange", "OpenAPI"]),
         .target(name: "Sandbox", dependencies: [
             "JSON", "HTTPExchange", "Auth",
             .product(name: "Hummingbird", package: "hummingbird"),
         ]),
         // One request pipeline for the shell, `apish run` and export: auth profiles of an environment,
         // which one signs a request, what a run gets from an environment.
-        .target(name: "Pipeline", dependencies: ["HTTPExchange", "Workspace", "Auth", "Runner"]),
+        .target(name: "Pipeline", dependencies: [
+            "HTTPExchange", "Workspace", "Auth", "Runner", "OpenAPI", .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"]), .brew(["libedit"])]),
         .target(name: "LineEditor", dependencies: ["CLibEdit"]),
         .target(name: "Shell", dependencies: [
-            "JSON", "JSONPath", "HTTPExchange", "Transport", "Workspace", "Auth", "Pipeline", "Hurl", "Runner", "Interop", "LineEditor",
+            "JSON", "JSONPath", "HTTPExchange", "Transport", "Workspace", "Auth", "Pipeline", "Hurl", "Runner", "Interop", "LineEditor", "OpenAPI",
         ]),
         .executableTarget(name: "apish", dependencies: [
-            "Shell", "Sandbox", "JSON", "JSONPath", "HTTPExchange", "Transport", "Workspace", "Pipeline", "Runner", "Hurl", "Interop",
+            "Shell", "Sandbox", "JSON", "JSONPath", "HTTPExchange", "Transport", "Workspace", "Pipeline", "Runner", "Hurl", "Interop", "OpenAPI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -69,11 +74,12 @@ let package = Package(
         .testTarget(name: "HurlTests", dependencies: ["Hurl", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Hurl", "HTTPExchange", "JSON", "Transport", "TestSupport"]),
         .testTarget(name: "InteropTests", dependencies: ["Interop", "Hurl", "JSON", "HTTPExchange", "Transport", "TestSupport"]),
-        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "JSON", "HTTPExchange", "Auth", "TestSupport"], exclude: ["peers"]),
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "JSON", "HTTPExchange", "Auth", "OpenAPI", "TestSupport"], exclude: ["peers"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "LineEditor", "Workspace", "HTTPExchange", "Sandbox", "TestSupport"], exclude: ["peers"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "TestSupport"]),
         // The executable's commands (run, query, fmt, sandbox, import, export, argument parsing), run as a person runs them.
         .testTarget(name: "apishTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "OpenAPITests", dependencies: ["OpenAPI", "JSON", "TestSupport"]),
         .testTarget(name: "WorkspaceTests", dependencies: ["Workspace", "HTTPExchange", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]

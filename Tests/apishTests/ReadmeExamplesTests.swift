@@ -176,13 +176,13 @@ private enum Readme {
     }
 }
 
-private struct ReadmeError: Error, CustomStringConvertible {
+struct ReadmeError: Error, CustomStringConvertible {
     let message: String
     var description: String { message }
 }
 
 /// A fresh state folder and a copy of the repository's workspace (environments/ and collections/).
-private final class FreshRun {
+final class FreshRun {
     let workspace: URL
     let state: URL
 
@@ -214,7 +214,7 @@ private final class FreshRun {
 }
 
 /// `apish sandbox --port N` as the README starts it, stopped with SIGTERM (SIGKILL if it lingers).
-private final class SandboxProcess {
+final class SandboxProcess {
     let process = Process()
     let baseURL: String
 

@@ -1,7 +1,7 @@
 /// What a Tab press does with a completer's candidates: a replacement for the word and/or a list to show.
 ///
-/// One candidate replaces the word and is followed by a space, unless it ends in `/` or `}}` (a path or a
-/// variable goes on). Several candidates replace the word with their longest common prefix when that
+/// One candidate replaces the word and is followed by a space, unless it ends in `/`, `}}`, `=` or `:`
+/// (a path, a variable or an item's value goes on). Several candidates replace the word with their longest common prefix when that
 /// extends it, and are listed.
 struct CompletionPlan: Equatable {
     var replacement: String?
@@ -16,7 +16,8 @@ struct CompletionPlan: Equatable {
             listing = []
         case 1:
             let only = unique[0]
-            replacement = only.hasSuffix("/") || only.hasSuffix("}}") ? only : only + " "
+            let goesOn = ["/", "}}", "=", ":"].contains { only.hasSuffix($0) }
+            replacement = goesOn ? only : only + " "
             listing = []
         default:
             let prefix = Self.commonPrefix(of: unique)

@@ -42,6 +42,8 @@ actor SandboxState {
         switch path {
         case "/", "":
             return .text(Self.index(baseURL: "http://\(request.host)"))
+        case "/api/openapi.json" where request.method == "GET":
+            return .json(SandboxDescription.document(origin: "http://\(request.host)"))
         case "/oauth/v2/authorize" where readsOrPosts:
             return try OAuth2AuthorizeEndpoint(credentials: credentials, now: now)
                 .respond(to: request, parameters: parameters, store: &oauth2)
@@ -82,6 +84,7 @@ actor SandboxState {
         Mautic-compatible sandbox (Mautic-Version \(mauticVersion))
           \(baseURL)/api/contacts               list, /new, /{id}, /{id}/edit, /{id}/delete, /batch/...
           \(baseURL)/api/users/self             the authenticated user
+          \(baseURL)/api/openapi.json           this API's OpenAPI 3.1 description
           \(baseURL)/oauth/v2/authorize         OAuth 2 consent page;  /oauth/v2/token
           \(baseURL)/oauth/v1/request_token     OAuth 1.0a;  /oauth/v1/authorize, /oauth/v1/access_token
 

@@ -70,6 +70,7 @@ enum EnvironmentCommands {
         case "use":
             guard let name = rest.first, rest.count == 1 else { throw .usage("usage: env use NAME") }
             try session.useEnvironment(name == "-" ? nil : name)
+            await session.prefetchOpenAPIDescription()
         case "show":
             let name = if let given = rest.first { given } else { try current() }
             let resolved: ResolvedEnvironment

@@ -13,6 +13,8 @@ public enum DemoEnvironment {
         username = admin
         secret password
         auth = basic
+        # The sandbox's own OpenAPI description: Tab completes its paths, `describe` and `expect schema` read it.
+        openapi = {{baseUrl}}/api/openapi.json
 
         # The OAuth clients the sandbox registers. The collections in collections/mautic run each flow
         # themselves from these variables; the auth profiles below take theirs from them too.

@@ -1,6 +1,7 @@
 import Foundation
 import HTTPExchange
 import LineEditor
+import OpenAPI
 import Pipeline
 
 /// What Tab offers, from the context of the word at the cursor.
@@ -44,11 +45,25 @@ struct ShellCompleter {
             return (names + RequestCommand.methods.sorted()).filter { $0.hasPrefix(word) || $0.lowercased().hasPrefix(word.lowercased()) && word.first?.isUppercase == true }
         }
         if RequestCommand.isMethod(first) {
-            if before.count == 1 { return seenPaths().filter { $0.hasPrefix(word) } }
+            if before.count == 1 { return describedPaths(completing: word, method: first) + seenPaths().filter { $0.hasPrefix(word) } }
             if let last = before.last, ["--auth", "-A"].contains(last) { return (profileNames() + ["none"]).filter { $0.hasPrefix(word) } }
             if word.hasPrefix("-") { return Self.requestFlags.filter { $0.hasPrefix(word) } }
             if let at = word.firstIndex(of: "@") { return files(prefix: String(word[..<word.index(after: at)]), partial: String(word[word.index(after: at)...])) }
-            return Self.commonHeaders.filter { $0.lowercased().hasPrefix(word.lowercased()) && !word.isEmpty }
+            let described = describedItems(completing: word, method: first, target: before[1])
+            return described + Self.commonHeaders.filter { $0.lowercased().hasPrefix(word.lowercased()) && !word.isEmpty }
+        }
+        if first == "describe" {
+            if before.count == 1 {
+                let methods = RequestCommand.methods.sorted().filter { $0.hasPrefix(word.uppercased()) && !word.isEmpty && !word.hasPrefix("/") }
+                return methods + describedPaths(completing: word, method: nil)
+            }
+            if before.count == 2, RequestCommand.isMethod(before[1]) { return describedPaths(completing: word, method: before[1]) }
+            return []
+        }
+        if first == "openapi" {
+            if before.count == 1 { return ["load", "unload"].filter { $0.hasPrefix(word) } }
+            if before.count == 2, before[1] == "load" { return files(prefix: "", partial: word) }
+            return []
         }
         if before.count == 1, let options = Self.subcommands[first] { return options.filter { $0.hasPrefix(word) } }
         if first == "auth", before.count == 2 {
@@ -66,6 +81,33 @@ struct ShellCompleter {
             return ShellSession.commands.map(\.name).filter { $0.hasPrefix(word) }
         }
         return []
+    }
+
+    /// Paths from the OpenAPI description in use, after whatever origin or `{{baseUrl}}` the word starts with.
+    private func describedPaths(completing word: String, method: String?) -> [String] {
+        guard let description = session.offlineOpenAPIDescription else { return [] }
+        let (head, path) = Self.splitOrigin(word)
+        guard path.isEmpty || path.hasPrefix("/") else { return [] }
+        return OpenAPICompleter(description).paths(completing: path.isEmpty ? "/" : path, method: method).map { head + $0 }
+    }
+
+    /// Query parameters, body fields, headers and enum values of the operation the request line names.
+    private func describedItems(completing word: String, method: String, target: String) -> [String] {
+        guard let description = session.offlineOpenAPIDescription, let url = try? session.expandedTarget(target) else { return [] }
+        return OpenAPICompleter(description).items(completing: word, method: method, url: url)
+    }
+
+    /// `{{baseUrl}}/pets` → (`{{baseUrl}}`, `/pets`); `http://host:8080/pets` → (`http://host:8080`, `/pets`).
+    static func splitOrigin(_ word: String) -> (head: String, path: String) {
+        if word.hasPrefix("{{"), let close = word.firstRange(of: "}}") {
+            return (String(word[..<close.upperBound]), String(word[close.upperBound...]))
+        }
+        if let scheme = word.firstRange(of: "://") {
+            let rest = word[scheme.upperBound...]
+            let slash = rest.firstIndex(of: "/") ?? rest.endIndex
+            return (String(word[..<slash]), String(word[slash...]))
+        }
+        return ("", word)
     }
 
     /// The auth profiles of the environment in use.

@@ -21,6 +21,8 @@ public final class ShellSession: @unchecked Sendable {
     public var traceEnabled = false
     public var traceReveal = false
     public private(set) var shouldExit = false
+    /// `openapi load`: the description used instead of the environment's `openapi` variable.
+    public var openAPIOverride: OpenAPISource?
     let processEnvironment: [String: String]
     private var transports: [String: HTTPTransport] = [:]
     private var cookieJars: [String: CookieJar] = [:]
@@ -40,7 +42,8 @@ public final class ShellSession: @unchecked Sendable {
     }
 
     public static let commands: [ShellCommand] = RequestCommand.all + VariableCommands.all + QueryCommands.all
-        + EnvironmentCommands.all + AuthCommands.all + CollectionCommands.all + ShowCommands.all + GeneralCommands.all
+        + EnvironmentCommands.all + AuthCommands.all + CollectionCommands.all + OpenAPICommands.all + ShowCommands.all
+        + GeneralCommands.all
 
     /// Runs one command line (possibly several physical lines: a heredoc or a pasted body).
     public func run(_ text: String) async throws(ShellError) {

@@ -42,6 +42,7 @@ struct DemoCommand: AsyncParsableCommand {
             try session.selectEnvironment(DemoEnvironment.name)
             // The file says 8181; a run on another port overrides it for this session only.
             session.sessionVariables["baseUrl"] = baseURL
+            await session.prefetchOpenAPIDescription()
         }
         let code: Int32
         if isatty(STDIN_FILENO) == 1 {
@@ -71,7 +72,8 @@ struct DemoCommand: AsyncParsableCommand {
         You are in the `sandbox` environment; requests use HTTP Basic as admin by default.
 
         Try:
-          GET /api/contacts limit==2                  list contacts (Basic auth)
+          GET /api/contacts limit==2                  list contacts (Basic auth); Tab completes paths and items
+          describe GET /api/contacts                  what the API's description says of an operation
           q .contacts.*.fields.all.email              query the last response
           POST /api/contacts/new firstname=Ada email=ada@example.com
           set id = .contact.id                        capture a value

@@ -8,8 +8,8 @@ import Workspace
 struct ImportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import Postman collections and environments, and curl commands.",
-        subcommands: [Postman.self, PostmanEnvironment.self, Curl.self]
+        abstract: "Import Postman collections and environments, curl commands, and OpenAPI descriptions.",
+        subcommands: [Postman.self, PostmanEnvironment.self, Curl.self, ImportOpenAPI.self]
     )
 
     /// `apish import postman FILE`.
@@ -202,6 +202,62 @@ extension ImportCommand.Curl {
             throw ExitCode(3)
         }
         FileHandle.standardError.write(Data("note: the command's credentials are written as \(placeholders): secrets of environment '\(environment)', values in the state folder\n".utf8))
+    }
+}
+
+/// `apish import openapi SPEC`.
+struct ImportOpenAPI: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "openapi",
+        abstract: "Scaffold collections from an OpenAPI description: one Hurl file per tag, one entry per operation.",
+        discussion: """
+            Each entry is filled with the description's examples (else defaults, else a {{variable}} \
+            listed at the end and added, empty, to the environment with baseUrl from the first server), \
+            expects the first success the operation documents and asserts the properties it requires. \
+            Replay them with `apish run DIR --env NAME --openapi SPEC`.
+
+            Exit status: 0 imported, 1 usage or a file already there, 2 not an OpenAPI description, 3 a file error.
+            """
+    )
+
+    @Argument(help: "The description: a file, or an http(s) URL.")
+    var spec: String
+
+    @Option(help: ArgumentHelp("Where the Hurl files go (default collections/TITLE).", valueName: "folder"))
+    var out: String?
+
+    @Option(help: "The environment that receives baseUrl and the placeholder variables (default: the title's slug).")
+    var env: String?
+
+    @Flag(help: "Replace files that are already there.")
+    var force = false
+
+    func run() async throws {
+        let workspace = Workspace.current()
+        let description = try await OpenAPILoading.load(spec, command: "import openapi")
+        let scaffold = OpenAPIScaffold.make(from: description)
+        let slug = ImportSupport.slug(description.title)
+        let folder = ImportSupport.absolute(out ?? "collections/\(slug)", in: workspace)
+        let targets = scaffold.files.map { (path: folder + "/" + $0.path, text: $0.text) }
+        let existing = targets.map(\.path).filter { FileManager.default.fileExists(atPath: $0) }
+        if !existing.isEmpty, !force {
+            ImportSupport.fail("import openapi", "would replace \(existing.joined(separator: ", ")); use --force")
+            throw ExitCode(1)
+        }
+        let environment = env ?? slug
+        do {
+            for target in targets { try AtomicFile.write(target.text, to: target.path) }
+            try ImportSupport.save(variables: scaffold.variables, profiles: [], to: environment, in: workspace)
+        } catch {
+            ImportSupport.fail("import openapi", "\(error)")
+            throw ExitCode(3)
+        }
+        print("imported \(scaffold.operationCount) operations into \(scaffold.files.count) files under \(ImportSupport.relative(folder, in: workspace))")
+        print("environment \(environment): baseUrl and \(scaffold.placeholders.count) variables to fill")
+        if !scaffold.placeholders.isEmpty {
+            print("set before running: " + scaffold.placeholders.joined(separator: ", "))
+        }
+        OpenAPILoading.warn(description.warnings)
     }
 }
 
