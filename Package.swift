@@ -59,7 +59,7 @@ let package = Package(
         .target(name: "LineEditor", dependencies: ["CLibEdit"]),
         .target(name: "Shell", dependencies: [
             "JSON", "JSONPath", "HTTPExchange", "Transport", "Workspace", "Auth", "Pipeline", "Hurl", "Runner", "Interop", "LineEditor", "OpenAPI",
-        ]),
+        ], resources: [.embedInCode("Tutorial/Lessons")]),
         .executableTarget(name: "apish", dependencies: [
             "Shell", "Sandbox", "JSON", "JSONPath", "HTTPExchange", "Transport", "Workspace", "Pipeline", "Runner", "Hurl", "Interop", "OpenAPI",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -23,6 +23,8 @@ public final class ShellSession: @unchecked Sendable {
     public private(set) var shouldExit = false
     /// `openapi load`: the description used instead of the environment's `openapi` variable.
     public var openAPIOverride: OpenAPISource?
+    /// `apish tutorial`: judges each line run and leads on to the next step.
+    public var tutor: Tutor?
     let processEnvironment: [String: String]
     private var transports: [String: HTTPTransport] = [:]
     private var cookieJars: [String: CookieJar] = [:]
@@ -49,6 +51,8 @@ public final class ShellSession: @unchecked Sendable {
     public func run(_ text: String) async throws(ShellError) {
         let trimmed = text.drop { $0 == " " || $0 == "\t" }
         guard !trimmed.isEmpty, !trimmed.hasPrefix("#") else { return }
+        let exchangesBefore = exchanges.count
+        defer { tutor?.observe(line: String(trimmed), exchanges: Array(exchanges[exchangesBefore...]), session: self) }
         let firstLine = trimmed.split(separator: "\n", maxSplits: 1).first.map(String.init) ?? ""
         let head = firstLine.split(separator: " ", maxSplits: 1).first.map(String.init) ?? ""
         if RequestCommand.isMethod(head) {

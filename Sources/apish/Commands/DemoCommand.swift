@@ -26,44 +26,8 @@ struct DemoCommand: AsyncParsableCommand {
     var port = 8181
 
     func run() async throws {
-        let workspace = Workspace.current()
-        let output = StandardOutput()
-        let server: SandboxServer
-        let boundPort: Int
-        do {
-            (server, boundPort) = try await Self.startSandbox(preferring: port)
-            try SandboxEnvironment.storeSecrets(server.credentials, in: workspace, creatingEnvironment: true)
-        } catch {
-            output.errorLine("apish demo: \(error)")
-            throw ExitCode(3)
-        }
-        let baseURL = "http://127.0.0.1:\(boundPort)"
-        let prepare: @Sendable (ShellSession) async throws(ShellError) -> Void = { session throws(ShellError) in
-            try session.selectEnvironment(DemoEnvironment.name)
-            // The file says 8181; a run on another port overrides it for this session only.
-            session.sessionVariables["baseUrl"] = baseURL
-            await session.prefetchOpenAPIDescription()
-        }
-        let code: Int32
-        if isatty(STDIN_FILENO) == 1 {
-            code = await InteractiveShell.run(
-                workspace: workspace, output: output, environment: nil, banner: Self.tour(baseURL: baseURL), prepare: prepare)
-        } else {
-            let script = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
-            code = await ScriptRunner.run(
-                .text(script, name: "<stdin>"), workspace: workspace, output: output, environment: nil, keepGoing: false,
-                prepare: prepare)
-        }
-        await server.stop()
+        let code = try await SandboxShell.run(command: "demo", port: port, keepGoing: false, banner: Self.tour(baseURL:)) { _ in }
         if code != 0 { throw ExitCode(code) }
-    }
-
-    private static func startSandbox(preferring port: Int) async throws -> (SandboxServer, Int) {
-        for candidate in [port, 0] {
-            let server = try SandboxServer(configuration: SandboxConfiguration(port: candidate))
-            do { return (server, try await server.start()) } catch where candidate != 0 { continue }
-        }
-        throw ValidationError("the sandbox could not start")
     }
 
     static func tour(baseURL: String) -> String {
@@ -86,5 +50,55 @@ struct DemoCommand: AsyncParsableCommand {
           auth login mautic-oauth1                    OAuth 1.0a three-legged
           help                                        every command
         """
+    }
+}
+
+/// The sandbox in-process and a shell in its `sandbox` environment, for `apish demo` and `apish tutorial`:
+/// at a terminal the interactive shell, otherwise the lines of standard input.
+enum SandboxShell {
+    /// - Returns: the shell's exit code.
+    static func run(
+        command: String, port: Int, keepGoing: Bool, banner: @escaping @Sendable (_ baseURL: String) -> String?,
+        configure: @escaping @Sendable (ShellSession) -> Void
+    ) async throws -> Int32 {
+        let workspace = Workspace.current()
+        let output = StandardOutput()
+        let server: SandboxServer
+        let boundPort: Int
+        do {
+            (server, boundPort) = try await startSandbox(preferring: port)
+            try SandboxEnvironment.storeSecrets(server.credentials, in: workspace, creatingEnvironment: true)
+        } catch {
+            output.errorLine("apish \(command): \(error)")
+            throw ExitCode(3)
+        }
+        let baseURL = "http://127.0.0.1:\(boundPort)"
+        let prepare: @Sendable (ShellSession) async throws(ShellError) -> Void = { session throws(ShellError) in
+            try session.selectEnvironment(DemoEnvironment.name)
+            // The file says 8181; a run on another port overrides it for this session only.
+            session.sessionVariables["baseUrl"] = baseURL
+            await session.prefetchOpenAPIDescription()
+            configure(session)
+        }
+        let code: Int32
+        if isatty(STDIN_FILENO) == 1 {
+            code = await InteractiveShell.run(
+                workspace: workspace, output: output, environment: nil, banner: banner(baseURL), prepare: prepare)
+        } else {
+            let script = String(decoding: FileHandle.standardInput.readDataToEndOfFile(), as: UTF8.self)
+            code = await ScriptRunner.run(
+                .text(script, name: "<stdin>"), workspace: workspace, output: output, environment: nil, keepGoing: keepGoing,
+                prepare: prepare)
+        }
+        await server.stop()
+        return code
+    }
+
+    private static func startSandbox(preferring port: Int) async throws -> (SandboxServer, Int) {
+        for candidate in [port, 0] {
+            let server = try SandboxServer(configuration: SandboxConfiguration(port: candidate))
+            do { return (server, try await server.start()) } catch where candidate != 0 { continue }
+        }
+        throw ValidationError("the sandbox could not start")
     }
 }
