@@ -30,7 +30,10 @@ struct SandboxDescriptionTests {
     @Test func schemathesisFindsNoServerErrorAndNothingUndocumented() async throws {
         let server = try SandboxServer(configuration: SandboxConfiguration(port: 0))
         let port = try await server.start()
-        let result = try await runCommand([
+        // Schemathesis keeps a cache in its working directory: a folder of the test's own.
+        let folder = try PackagePaths.temporaryFolder("apish-schemathesis")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let result = try await runCommand(in: folder, [
             "python3", "-m", "schemathesis.cli", "run", "http://127.0.0.1:\(port)/api/openapi.json", "--auth", "admin:mautic",
             "--checks", "not_a_server_error,response_schema_conformance,status_code_conformance,content_type_conformance",
             "--max-examples", "10", "--generation-deterministic", "--workers", "1", "--request-timeout", "5",
