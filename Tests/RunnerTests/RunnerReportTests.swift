@@ -7,14 +7,14 @@ import Testing
     static func sampleRun() throws -> RunResult {
         let passing = FileResult(fileName: "ok.hurl", entries: [
             EntryResult(fileName: "ok.hurl", index: 1, line: 1, method: "GET", url: "http://127.0.0.1/get",
-                        response: RunnerFixtures.response(), duration: .milliseconds(12),
+                        response: ResponseSummary(version: "HTTP/1.1", status: 200), duration: .milliseconds(12),
                         captures: [CaptureResult(name: "id", line: 4, value: "42")],
                         asserts: [AssertResult(line: 2, expression: "status == 200", expected: "200", actual: "200", passed: true, isImplicit: true)],
                         skipped: false, retries: 0),
         ], duration: .milliseconds(15))
         let failing = FileResult(fileName: "bad <1>.hurl", entries: [
             EntryResult(fileName: "bad <1>.hurl", index: 1, line: 3, method: "GET", url: "http://127.0.0.1/x",
-                        response: RunnerFixtures.response(status: 404), duration: .milliseconds(5), captures: [],
+                        response: ResponseSummary(version: "HTTP/1.1", status: 404), duration: .milliseconds(5), captures: [],
                         asserts: [AssertResult(line: 4, expression: "status == 200", expected: "200", actual: "404", passed: false, isImplicit: true)],
                         skipped: false, retries: 0),
         ], duration: .milliseconds(7))

@@ -64,7 +64,6 @@ struct EntryRunner {
             response = exchange.response
         } catch {
             result.url = redactor.url(request.url)
-            result.request = redactor.request(request)
             result.duration = clock.now - start
             let named = error is AuthorizationError ? signer.map { "auth profile '\($0.profile)': " } ?? "" : ""
             result.failure = RunFailure(redactor.fields(named + String(describing: error)), line: entry.line)
@@ -72,8 +71,7 @@ struct EntryRunner {
         }
         redactor = Redactor(configuration.secrets, variables)
         result.url = redactor.url(request.url)
-        result.request = redactor.request(request)
-        result.response = response
+        result.response = ResponseSummary(response)
         result.duration = response.elapsed
         guard let spec = entry.response else { return result }
 

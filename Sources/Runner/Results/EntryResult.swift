@@ -10,9 +10,9 @@ public struct EntryResult: Sendable {
     public var method: String
     /// The URL as sent, secrets masked; the template as written when the request could not be built.
     public var url: String
-    /// The request as sent (not masked: for programmatic use, never written to reports).
-    public var request: HTTPRequest?
-    public var response: HTTPResponse?
+    /// What the reports show of the response; its headers and body are let go once the entry's
+    /// captures and asserts ran, so a run's memory does not grow with what the servers sent.
+    public var response: ResponseSummary?
     public var duration: Duration
     public var captures: [CaptureResult]
     public var asserts: [AssertResult]
@@ -24,4 +24,18 @@ public struct EntryResult: Sendable {
     public var retries: Int
 
     public var passed: Bool { failure == nil && asserts.allSatisfy(\.passed) }
+}
+
+public struct ResponseSummary: Sendable, Equatable {
+    public var version: String
+    public var status: Int
+
+    public init(version: String, status: Int) {
+        self.version = version
+        self.status = status
+    }
+
+    public init(_ response: HTTPResponse) {
+        self.init(version: response.version, status: response.status)
+    }
 }
