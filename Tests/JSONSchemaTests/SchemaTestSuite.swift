@@ -1,6 +1,7 @@
 import Foundation
 import JSON
 import JSONSchema
+import TestSupport
 import Testing
 
 /// One test of the official JSON Schema Test Suite: a schema, an instance, and whether it is valid.
@@ -32,13 +33,24 @@ struct SuiteCase: Sendable, CustomTestStringConvertible {
 
 /// Reads the suite from `shared/conformance/json-schema-test-suite` beside the package.
 enum SchemaTestSuite {
-    static let root = "json-schema-test-suite"
+    static let root = PackagePaths.conformance.appendingPathComponent("json-schema-test-suite")
+
+    /// A folder of the suite; a missing one is an error, so an absent suite fails instead of running no cases.
+    static func folder(_ relativePath: String) throws -> URL {
+        let folder = root.appendingPathComponent(relativePath)
+        guard FileManager.default.fileExists(atPath: folder.path) else { throw MissingSuite(description: "not found: \(folder.path)") }
+        return folder
+    }
+
+    struct MissingSuite: Error, CustomStringConvertible {
+        let description: String
+    }
 
     /// The documents the suite's schemas reference as `http://localhost:1234/…`, read from `remotes/`.
     static let remotes: [String: JSONValue] = (try? loadRemotes()) ?? [:]
 
     static func loadRemotes() throws -> [String: JSONValue] {
-        let folder = try ConformancePaths.file(root + "/remotes")
+        let folder = try folder("remotes")
         var documents: [String: JSONValue] = [:]
         let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)
         while let file = files?.nextObject() as? URL {
@@ -51,7 +63,7 @@ enum SchemaTestSuite {
 
     /// Every case of the JSON files directly in `tests/<draft>/<subfolder>`.
     static func cases(draft: String, subfolder: String = "", dialect: SchemaDialect?) throws -> [SuiteCase] {
-        let folder = try ConformancePaths.file(root + "/tests/" + draft + (subfolder.isEmpty ? "" : "/" + subfolder))
+        let folder = try folder("tests/" + draft + (subfolder.isEmpty ? "" : "/" + subfolder))
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".json") }.sorted()
         var cases: [SuiteCase] = []
         for file in files {

@@ -107,10 +107,20 @@ private func schemaError(_ schema: String, pointer: String = "", dialect: Schema
 @Suite struct SchemaErrorTests {
     @Test func unusableSchemasFailWhenTheValidatorIsMade() throws {
         #expect(try schemaError(##"{"items": {"$ref": "#/$defs/missing"}}"##) == ##"$ref "#/$defs/missing" (#/$defs/missing) designates no schema"##)
-        #expect(try schemaError(#"{"$ref": "http://example.com/elsewhere.json"}"#)?.contains("designates no schema") == true)
+        #expect(try schemaError(#"{"$ref": "http://example.com/elsewhere.json"}"#)
+            == #"$ref "http://example.com/elsewhere.json" names http://example.com/elsewhere.json, a document that is not available"#)
         #expect(try schemaError(#"{"properties": {"a": {"pattern": "(open"}}}"#)?.hasPrefix(#"pattern "(open" is not a valid regular expression"#) == true)
         #expect(try schemaError(#"{"$schema": "http://json-schema.org/draft-07/schema#"}"#)?.hasPrefix("unsupported $schema") == true)
         #expect(try schemaError(#"{"$schema": "http://json-schema.org/draft-07/schema#"}"#, dialect: .draft4) == nil)
+    }
+
+    @Test func aMissingDocumentIsNamedSoTheCallerCanSupplyIt() throws {
+        let schema = try JSONValue.parse(#"{"$id": "https://example.com/a/contact", "$ref": "../common.json#/$defs/id"}"#)
+        let error = #expect(throws: SchemaError.self) { try SchemaValidator(document: schema) }
+        #expect(error?.missingDocument == "https://example.com/common.json")
+        let common = try JSONValue.parse(#"{"$defs": {"id": {"type": "integer"}}}"#)
+        let validator = try SchemaValidator(document: schema, documents: ["https://example.com/common.json": common])
+        #expect(validator.validate("7").map(\.description) == ["/: type: expected integer, got string"])
     }
 
     @Test func remoteDocumentsComeFromTheCallersMap() throws {

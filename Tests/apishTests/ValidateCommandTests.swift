@@ -56,6 +56,19 @@ import Testing
         #expect(unknown.stderr.contains("2020-12, draft-04, openapi-3.0"))
     }
 
+    @Test func aRefToAnotherLocalFileReadsIt() throws {
+        try fixture.write(#"{"$defs": {"id": {"type": "integer", "minimum": 1}}}"#, to: "schemas/common.json")
+        try fixture.write(#"{"properties": {"id": {"$ref": "common.json#/$defs/id"}, "next": {"$ref": "missing.json"}}}"#, to: "schemas/item.json")
+        let result = try fixture.apish(["validate", "schemas/item.json"], stdin: #"{"id": 0}"#)
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("cannot read the schema /"))
+        #expect(result.stderr.contains("schemas/missing.json: no such file"))
+        try fixture.write(#"{"properties": {"id": {"$ref": "common.json#/$defs/id"}}}"#, to: "schemas/item.json")
+        let invalid = try fixture.apish(["validate", "schemas/item.json"], stdin: #"{"id": 0}"#)
+        #expect(invalid.status == 4, "\(invalid.stderr)")
+        #expect(invalid.stdout == "/id: minimum: 0 is less than 1\n")
+    }
+
     @Test func formatIsCheckedOnlyWhenAsked() throws {
         try fixture.write(#"{"properties": {"at": {"format": "date-time"}}}"#, to: "dated.json")
         #expect(try fixture.apish(["validate", "dated.json"], stdin: #"{"at": "yesterday"}"#).status == 0)

@@ -62,7 +62,9 @@ struct SchemaIndex: Sendable {
         let target = URIReference(base).resolving(URIReference(reference))
         let resourceURI = target.withoutFragment.text
         if resources[resourceURI] == nil {
-            guard let document = documents[resourceURI] else { return nil }
+            guard let document = documents[resourceURI] else {
+                throw SchemaError("$ref \"\(reference)\" names \(resourceURI), a document that is not available", missingDocument: resourceURI)
+            }
             try addDocument(document, uri: resourceURI, rules: DialectRules(dialect: rules.dialect))
         }
         let fragment = JSONPointer.percentDecoded(target.fragment ?? "")

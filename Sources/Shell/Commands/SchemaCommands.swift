@@ -61,26 +61,38 @@ public enum SchemaFile {
     }
 
     /// `shownAs` is the path as the user typed it, for messages. The file's `file://` URL is the schema's
-    /// base URI, so its `$ref`s to itself resolve however it is named.
+    /// base URI, so its `$ref`s to itself resolve however it is named, and a `$ref` to another local file
+    /// (`common.json#/$defs/id`) reads that file.
     public static func validator(at path: String, shownAs: String, dialect: SchemaDialect?, assertsFormat: Bool) throws(LoadError) -> SchemaValidator {
+        let document = try read(path, shownAs: shownAs)
+        let baseURI = URL(fileURLWithPath: path).absoluteString
+        var documents: [String: JSONValue] = [:]
+        while true {
+            do {
+                var validator = try SchemaValidator(document: document, dialect: dialect, baseURI: baseURI, documents: documents)
+                validator.assertsFormat = assertsFormat
+                return validator
+            } catch {
+                guard let missing = error.missingDocument, documents[missing] == nil,
+                      let url = URL(string: missing), url.isFileURL else {
+                    throw LoadError(description: "the schema \(shownAs) cannot be used: \(error.message)")
+                }
+                documents[missing] = try read(url.path, shownAs: url.path)
+            }
+        }
+    }
+
+    private static func read(_ path: String, shownAs: String) throws(LoadError) -> JSONValue {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue,
               let data = FileManager.default.contents(atPath: path)
         else {
             throw LoadError(description: "cannot read the schema \(shownAs): no such file")
         }
-        let document: JSONValue
         do {
-            document = try JSONValue.parse(data)
+            return try JSONValue.parse(data)
         } catch {
             throw LoadError(description: "the schema \(shownAs) is not JSON (line \(error.line), column \(error.column): \(error.message))")
-        }
-        do {
-            var validator = try SchemaValidator(document: document, dialect: dialect, baseURI: URL(fileURLWithPath: path).absoluteString)
-            validator.assertsFormat = assertsFormat
-            return validator
-        } catch {
-            throw LoadError(description: "the schema \(shownAs) cannot be used: \(error.message)")
         }
     }
 }
