@@ -40,6 +40,12 @@ private func schemaError(_ schema: String, pointer: String = "", dialect: Schema
         #expect(try violations(#"{"type": "integer"}"#, "1.5") == ["/: type: expected integer, got number"])
     }
 
+    @Test func patternsReadAsECMA262() throws {
+        #expect(try violations(#"{"pattern": "^\\cJ$"}"#, #""\n""#).isEmpty)
+        #expect(try violations(#"{"pattern": "^\\d+$"}"#, #""١٢""#) == [#"/: pattern: does not match ^\d+$"#])
+        #expect(try violations(#"{"pattern": "b"}"#, #""abc""#).isEmpty)
+    }
+
     @Test func lengthCountsCodePoints() throws {
         #expect(try violations(#"{"maxLength": 1}"#, #""😀""#).isEmpty)
         #expect(try violations(#"{"minLength": 2}"#, #""é""#) == ["/: minLength: 1 characters, fewer than 2"])

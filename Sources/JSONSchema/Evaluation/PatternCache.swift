@@ -19,9 +19,33 @@ struct PatternCache: @unchecked Sendable {
         return (try? regex.firstMatch(in: text)) != nil
     }
 
+    /// ECMA-262's control escapes (`\cJ`) written as the code points they stand for, which Swift's syntax spells `\x{A}`.
+    private static func swiftSyntax(_ pattern: String) -> String {
+        guard pattern.contains("\\c") else { return pattern }
+        var result = ""
+        var characters = pattern.makeIterator()
+        while let character = characters.next() {
+            guard character == "\\", let escaped = characters.next() else {
+                result.append(character)
+                continue
+            }
+            if escaped == "c" {
+                var lookahead = characters
+                if let letter = lookahead.next(), letter.isASCII, letter.isLetter, let value = letter.asciiValue {
+                    characters = lookahead
+                    result += "\\x{" + String(value % 32, radix: 16) + "}"
+                    continue
+                }
+            }
+            result.append(character)
+            result.append(escaped)
+        }
+        return result
+    }
+
     private static func regex(_ pattern: String) throws(SchemaError) -> Regex<AnyRegexOutput> {
         do {
-            return try Regex(pattern)
+            return try Regex(swiftSyntax(pattern))
                 .matchingSemantics(.unicodeScalar)
                 .asciiOnlyDigits()
                 .asciiOnlyWordCharacters()
