@@ -21,6 +21,7 @@ let package = Package(
         // Pure cores: no I/O.
         .target(name: "JSON"),
         .target(name: "JSONPath", dependencies: ["JSON"]),
+        .target(name: "JSONSchema", dependencies: ["JSON"]),
         .target(name: "HTTPExchange", dependencies: ["JSON", "Hurl"]),
         .target(name: "Hurl"),
         // OpenAPI descriptions (JSON or YAML) read onto the JSON engine: operations, parameters, schemas.
@@ -59,15 +60,18 @@ let package = Package(
         .target(name: "LineEditor", dependencies: ["CLibEdit"]),
         .target(name: "Shell", dependencies: [
             "JSON", "JSONPath", "HTTPExchange", "Transport", "Workspace", "Auth", "Pipeline", "Hurl", "Runner", "Interop", "LineEditor", "OpenAPI",
+            "JSONSchema",
         ], resources: [.embedInCode("Tutorial/Lessons")]),
         .executableTarget(name: "apish", dependencies: [
             "Shell", "Sandbox", "JSON", "JSONPath", "HTTPExchange", "Transport", "Workspace", "Pipeline", "Runner", "Hurl", "Interop", "OpenAPI",
+            "JSONSchema",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "JSONTests", dependencies: ["JSON"]),
         .testTarget(name: "JSONPathTests", dependencies: ["JSONPath", "JSON"]),
+        .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "JSON", "TestSupport"]),
         .testTarget(name: "HTTPExchangeTests", dependencies: ["HTTPExchange", "JSON", "TestSupport"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "HTTPExchange", "TestSupport"], exclude: ["peers"]),
         .testTarget(name: "AuthTests", dependencies: ["Auth", "HTTPExchange", "Transport", "TestSupport"], exclude: ["providers"]),

@@ -103,7 +103,7 @@ public struct OpenAPIDescription: Sendable {
                 warnings.append("\(pointer): $ref \(reference) is outside this document and is not followed")
                 return nil
             }
-            let target = String(reference.dropFirst()).removingPercentEncoding ?? String(reference.dropFirst())
+            let target = JSONPointer.percentDecoded(String(reference.dropFirst()))
             guard let resolved = JSONPointer.resolve(target, in: document) else {
                 warnings.append("\(pointer): $ref \(reference) names nothing in this document")
                 return nil

@@ -43,7 +43,7 @@ public final class ShellSession: @unchecked Sendable {
         self.environmentName = current.flatMap { workspace.environmentExists($0) ? $0 : nil }
     }
 
-    public static let commands: [ShellCommand] = RequestCommand.all + VariableCommands.all + QueryCommands.all
+    public static let commands: [ShellCommand] = RequestCommand.all + VariableCommands.all + QueryCommands.all + SchemaCommands.all
         + EnvironmentCommands.all + AuthCommands.all + CollectionCommands.all + OpenAPICommands.all + ShowCommands.all
         + GeneralCommands.all
 
