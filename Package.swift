@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "HTTPExchange", dependencies: ["JSON", "Hurl"]),
         .target(name: "Hurl"),
         // OpenAPI descriptions (JSON or YAML) read onto the JSON engine: operations, parameters, schemas.
-        .target(name: "OpenAPI", dependencies: ["JSON", .product(name: "Yams", package: "Yams")]),
+        .target(name: "OpenAPI", dependencies: ["JSON", "JSONSchema", .product(name: "Yams", package: "Yams")]),
 
         // Edges: files, sockets, terminals.
         .target(name: "Transport", dependencies: [
@@ -45,7 +45,7 @@ let package = Package(
             .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOHTTP1", package: "swift-nio"),
         ]),
-        .target(name: "Runner", dependencies: ["Hurl", "JSON", "JSONPath", "HTTPExchange", .product(name: "Crypto", package: "swift-crypto")]),
+        .target(name: "Runner", dependencies: ["Hurl", "JSON", "JSONPath", "HTTPExchange", "OpenAPI", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Interop", dependencies: ["Hurl", "JSON", "HTTPExchange", "OpenAPI"]),
         .target(name: "Sandbox", dependencies: [
             "JSON", "HTTPExchange", "Auth",

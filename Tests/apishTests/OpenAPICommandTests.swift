@@ -60,7 +60,56 @@ import TestSupport
         }
         let users = try run.apish([
             "run", "collections/scaffold/users.hurl", "--env", "sandbox", "--auth", "basic", "--variable", "baseUrl=\(sandbox.baseURL)",
+            "--openapi", "\(sandbox.baseURL)/api/openapi.json", "--report-json", "report.json",
         ])
         #expect(users.status == 0, "\(users.stdout)\n\(users.stderr)")
+        let report = try String(contentsOf: run.workspace.appendingPathComponent("report.json"), encoding: .utf8)
+        let compact = report.filter { !$0.isWhitespace }
+        #expect(compact.contains(#""expression":"conformstotheOpenAPIdescription","implicit":true,"passed":true,"expected":"GET/api/users/self200application/json""#))
+    }
+
+    /// A description stricter than the server: `run --openapi` fails the entry (exit 4), `expect schema` says where.
+    @Test func responsesThatBreakTheDescriptionFailLikeAsserts() throws {
+        let run = try FreshRun()
+        let sandbox = try SandboxProcess(port: FreePort.next(), run: run)
+        defer { sandbox.stop() }
+        let strict = run.workspace.appendingPathComponent("strict.yaml")
+        try """
+            openapi: 3.0.3
+            info: {title: Strict, version: "1"}
+            paths:
+              /api/users/self:
+                get:
+                  responses:
+                    "200":
+                      description: the user
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            required: [id, nickname]
+                            properties:
+                              id: {type: string}
+            """.write(to: strict, atomically: true, encoding: .utf8)
+        try "GET {{baseUrl}}/api/users/self\nHTTP 200\n".write(
+            to: run.workspace.appendingPathComponent("self.hurl"), atomically: true, encoding: .utf8)
+        let result = try run.apish([
+            "run", "self.hurl", "--env", "sandbox", "--auth", "basic", "--variable", "baseUrl=\(sandbox.baseURL)", "--openapi", strict.path,
+        ])
+        #expect(result.status == 4, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.stderr.contains("/: required: missing member \"nickname\"") || result.stderr.contains("nickname"), "\(result.stderr)")
+        #expect(result.stderr.contains("/id: type:"), "\(result.stderr)")
+
+        let shell = try run.apish([
+            "--env", "sandbox", "-c", "set baseUrl = \(sandbox.baseURL)", "-c", "openapi load \(strict.path)",
+            "-c", "GET /api/users/self --quiet", "-c", "expect schema",
+        ])
+        #expect(shell.status == 4)
+        #expect(shell.stderr.contains("does not conform to GET /api/users/self 200 application/json:\n  /: required:"), "\(shell.stderr)")
+        let fine = try run.apish([
+            "--env", "sandbox", "-c", "set baseUrl = \(sandbox.baseURL)", "-c", "GET /api/users/self --quiet", "-c", "expect schema",
+        ])
+        #expect(fine.status == 0, "\(fine.stderr)")
+        #expect(fine.stdout.contains("✓ conforms to GET /api/users/self 200 application/json"))
     }
 }

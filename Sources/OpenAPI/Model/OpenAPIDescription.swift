@@ -22,6 +22,7 @@ public struct OpenAPIDescription: Sendable {
     public let apiVersion: String
     public let operations: [OpenAPIOperation]
     public let warnings: [String]
+    let validators = SchemaValidatorCache()
 
     static let methods = ["get", "put", "post", "delete", "options", "head", "patch", "trace"]
     /// `$ref` chains longer than this are taken for cycles.

@@ -1,6 +1,7 @@
 import HTTPExchange
 import Hurl
 import JSON
+import OpenAPI
 
 /// Runs one entry: options, request, auth, exchange, captures, then implicit and explicit asserts,
 /// retried as `[Options] retry` asks.
@@ -73,6 +74,9 @@ struct EntryRunner {
         result.url = redactor.url(request.url)
         result.response = ResponseSummary(response)
         result.duration = response.elapsed
+        if let openAPI = configuration.openAPI, let check = Self.conformance(of: response, to: request, in: openAPI, line: entry.line, redactor: redactor) {
+            result.asserts.append(check)
+        }
         guard let spec = entry.response else { return result }
 
         for capture in spec.captures {
@@ -87,12 +91,31 @@ struct EntryRunner {
                 return result
             }
         }
-        result.asserts = ImplicitAsserts(variables: variables, redactor: redactor).check(spec, response: response)
+        result.asserts += ImplicitAsserts(variables: variables, redactor: redactor).check(spec, response: response)
         for assert in spec.asserts {
             result.asserts.append(
                 ResponseChecks.check(assert, response: response, variables: variables, directory: directory, redactor: redactor))
         }
         return result
+    }
+
+    /// `--openapi`: the response checked against the description, as an implicit assert; nil when no
+    /// operation of the description matches the request.
+    static func conformance(
+        of response: HTTPResponse, to request: HTTPRequest, in description: OpenAPIDescription, line: Int, redactor: Redactor
+    ) -> AssertResult? {
+        let expression = "conforms to the OpenAPI description"
+        switch description.conformance(
+            method: request.method, url: request.url, status: response.status, contentType: response.headers["Content-Type"], body: response.body)
+        {
+        case .conforms(let checked):
+            return AssertResult(line: line, expression: expression, expected: checked, actual: "conforms", passed: true, isImplicit: true)
+        case .violates(let checked, let problems):
+            return AssertResult(line: line, expression: expression, expected: checked,
+                                actual: redactor.fields(problems.joined(separator: "; ")), passed: false, isImplicit: true)
+        case .undescribed:
+            return nil
+        }
     }
 
     /// The authorizer of the profile that signs the entry, by the one rule (`AuthPolicy`).

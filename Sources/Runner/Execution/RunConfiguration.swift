@@ -1,4 +1,5 @@
 import HTTPExchange
+import OpenAPI
 
 /// How a run behaves. The `apish run` command builds one from its options; the shell's environment
 /// wiring fills `variables`, `baseURL`, `secrets` and `authProfiles`.
@@ -48,6 +49,9 @@ public struct RunConfiguration: Sendable {
     /// Which profile signs an entry. By default only the one an entry names, so entries are sent as
     /// written, as Hurl sends them; `apish run --auth NAME` adds a default.
     public var authPolicy = AuthPolicy()
+    /// `--openapi`: every response an operation of the description matches is checked against it,
+    /// a mismatch failing like an assert.
+    public var openAPI: OpenAPIDescription?
 
     public init(
         variables: [String: RunValue] = [:], secretNames: Set<String> = [], secrets: SecretRegistry = SecretRegistry(),

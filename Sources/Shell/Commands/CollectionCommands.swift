@@ -4,6 +4,7 @@ import Hurl
 import Interop
 import JSON
 import JSONPath
+import OpenAPI
 import Pipeline
 import Runner
 import Workspace
@@ -22,11 +23,17 @@ enum CollectionCommands {
                   expect .contact.fields.all.email == "ada@example.com"     (shorthand for jsonpath)
                   expect jsonpath "$.contacts" count > 0
                   expect duration < 500
+                  expect schema        (the response conforms to the OpenAPI description: status, type, body)
                 Passing expectations are remembered with the exchange: `save` writes them as [Asserts].
                 In a script a failed expectation stops it with exit code 4.
                 """,
             run: { session, _, text throws(ShellError) in
-                try expect(session: session, text: String(text.drop { $0 != " " }.drop { $0 == " " }))
+                let assert = String(text.drop { $0 != " " }.drop { $0 == " " })
+                if assert.trimmingCharacters(in: .whitespaces) == "schema" {
+                    try await expectSchema(session: session)
+                } else {
+                    try expect(session: session, text: assert)
+                }
             }),
         ShellCommand(
             name: "save", usage: "save NAME [FILE]",
@@ -108,6 +115,26 @@ enum CollectionCommands {
         }
         session.exchanges[session.exchanges.count - 1].expectations.append(assert)
         session.output.line(style.paint("✓ ", .boldGreen) + result.expression)
+    }
+
+    /// `expect schema`: the last response against the operation the OpenAPI description has for it.
+    static func expectSchema(session: ShellSession) async throws(ShellError) {
+        let record = try session.exchange(nil)
+        let description = try await session.openAPIDescription()
+        let response = record.response
+        switch description.conformance(
+            method: record.request.method, url: record.request.url, status: response.status,
+            contentType: response.headers["Content-Type"], body: response.body)
+        {
+        case .conforms(let checked):
+            session.output.line(session.output.style.paint("✓ ", .boldGreen) + "conforms to \(checked)")
+        case .violates(let checked, let problems):
+            let lines = problems.prefix(20).map { "  " + session.redactor.fields($0) }
+                + (problems.count > 20 ? ["  … \(problems.count - 20) more"] : [])
+            throw .expectation("does not conform to \(checked):\n" + lines.joined(separator: "\n"))
+        case .undescribed(let reason):
+            throw .expectation("cannot check the schema: \(reason)")
+        }
     }
 
     /// Parses one Hurl assert, accepting the shell's path shorthand as its first word.

@@ -108,6 +108,9 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Follow redirects (an entry's 'location' option wins).")
     var location = false
 
+    @Option(help: ArgumentHelp("Check every response an operation of this OpenAPI description matches: a documented status and content type, a body its schema accepts; a mismatch fails like an assert.", valueName: "file|url"))
+    var openapi: String?
+
     func run() async throws {
         var configuration = try makeConfiguration()
         let cookieJar = CookieJar()
@@ -126,6 +129,9 @@ struct RunCommand: AsyncParsableCommand {
         } else if let auth {
             Self.printError("apish run: --auth \(auth) needs --env: auth profiles belong to an environment")
             throw ExitCode(RunExitCode.usage.rawValue)
+        }
+        if let openapi {
+            configuration.openAPI = try await OpenAPILoading.load(openapi, command: "run")
         }
         guard !paths.isEmpty || !glob.isEmpty else {
             Self.printError("apish run: name Hurl files or folders, or give --glob PATTERN")
