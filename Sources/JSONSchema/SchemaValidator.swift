@@ -34,9 +34,10 @@ public struct SchemaValidator: Sendable {
     /// Every violation found, in schema order; empty when the instance is valid.
     public func validate(_ instance: JSONValue) -> [SchemaViolation] {
         let index = index, entry = entry, assertsFormat = assertsFormat
-        return StackGuard.run {
+        let violations = StackGuard.run {
             // Made here, on the evaluation thread, whose stack the evaluator's guard measures.
             Evaluator(index: index, assertsFormat: assertsFormat).evaluate(entry, instance, Evaluator.Context()).violations
         }
+        return violations ?? [SchemaViolation(instancePath: "", keyword: "depth", message: "no thread could be started to evaluate the instance")]
     }
 }

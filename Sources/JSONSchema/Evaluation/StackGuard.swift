@@ -31,9 +31,9 @@ struct StackGuard {
         return withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
     }
 
-    /// Runs `work` on a new thread with a `stackSize` stack and waits for its result; runs it in place
-    /// if no thread can be made (it is then bounded by the reserve of the caller's stack only).
-    static func run<Result>(_ work: @escaping () -> Result) -> Result {
+    /// Runs `work` on a new thread with a `stackSize` stack and waits for its result; nil when no thread
+    /// can be made (the caller's own stack may be too small for the budget the guard assumes).
+    static func run<Result>(_ work: @escaping () -> Result) -> Result? {
         let job = Job(work)
         var attributes = pthread_attr_t()
         pthread_attr_init(&attributes)
@@ -56,14 +56,14 @@ struct StackGuard {
             return nil
         }, context) == 0 else {
             Unmanaged<AnyJob>.fromOpaque(context).release()
-            return work()
+            return nil
         }
         #if canImport(Darwin)
         if let thread { pthread_join(thread, nil) }
         #else
         pthread_join(thread, nil)
         #endif
-        return job.result!
+        return job.result
     }
 
     private class AnyJob {
