@@ -56,7 +56,7 @@ let package = Package(
             "JSON", "JSONPath", "HTTPExchange", "Transport", "Workspace", "Auth", "Pipeline", "Hurl", "Runner", "Interop", "LineEditor",
         ]),
         .executableTarget(name: "apish", dependencies: [
-            "Shell", "Sandbox", "JSON", "JSONPath", "HTTPExchange", "Transport", "Workspace", "Pipeline", "Runner", "Hurl", "Interop",
+            "Shell", "Sandbox", "JSON", "JSONPath", "HTTPExchange", "Transport", "Workspace", "Pipeline", "Runner", "Hurl", "Interop", "Auth",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -69,7 +69,7 @@ let package = Package(
         .testTarget(name: "HurlTests", dependencies: ["Hurl", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Hurl", "HTTPExchange", "JSON", "Transport", "TestSupport"]),
         .testTarget(name: "InteropTests", dependencies: ["Interop", "Hurl", "JSON", "HTTPExchange", "Transport", "TestSupport"]),
-        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "JSON", "HTTPExchange", "Auth", "TestSupport"], exclude: ["peers"]),
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "JSON", "HTTPExchange", "Auth", "Transport", "TestSupport"], exclude: ["peers"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "LineEditor", "Workspace", "HTTPExchange", "Sandbox", "TestSupport"], exclude: ["peers"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "TestSupport"]),
         // The executable's commands (run, query, fmt, sandbox, import, export, argument parsing), run as a person runs them.

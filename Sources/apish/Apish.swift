@@ -20,7 +20,7 @@ struct Apish: AsyncParsableCommand {
         version: version,
         subcommands: [
             ShellEntryCommand.self, RunCommand.self, DemoCommand.self, SandboxCommand.self, QueryCommand.self,
-            FmtCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self,
+            FmtCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self, JWTCommand.self,
         ],
         defaultSubcommand: ShellEntryCommand.self
     )
