@@ -13,16 +13,16 @@ struct TokenCommandTests {
         fixture = try ShellFixture()
     }
 
-    private func withSandbox(_ body: (String) async throws -> Void) async throws {
-        let server = try SandboxServer(configuration: SandboxConfiguration(port: 0))
-        let port = try await server.start()
-        do {
-            try await body("http://127.0.0.1:\(port)")
-        } catch {
-            await server.stop()
-            throw error
-        }
+    /// Runs `body` with the base URL of a sandbox on a free port, stopped afterwards whatever happens.
+    private func withSandbox(
+        _ configuration: SandboxConfiguration = SandboxConfiguration(port: 0), _ body: (String) async throws -> Void
+    ) async throws {
+        let server = try SandboxServer(configuration: configuration)
+        let base = "http://127.0.0.1:\(try await server.start())"
+        var failure: (any Error)?
+        do { try await body(base) } catch { failure = error }
         await server.stop()
+        if let failure { throw failure }
     }
 
     /// A client-credentials access token, fetched with curl so that apish has no part in it.
@@ -100,6 +100,34 @@ struct TokenCommandTests {
             #expect(out.contains("    signature verified (RS256, key "))
             #expect(out.contains("1. Discover the provider: GET \(base)/.well-known/openid-configuration"))
             #expect(!out.contains("demo-service-secret"))
+        }
+    }
+
+    @Test func aDeviceLoginThroughDiscoveryFromTheShell() async throws {
+        try await withSandbox(SandboxConfiguration(port: 0, deviceInterval: 1)) { base in
+            try fixture.write("""
+                baseUrl = \(base)
+                [auth device]
+                type = oauth2
+                grant = device_code
+                issuer = {{baseUrl}}
+                client_id = 1_demo-oauth2-client
+                secret client_secret = $DEVICE_SECRET
+                scope = openid
+
+                """, to: "environments/local.env")
+            let browser = PackagePaths.root.appendingPathComponent("Tests/ShellTests/peers/device_browser.sh").path
+            let result = try fixture.apish(
+                ["--env", "local", "-c", "auth login device", "-c", "auth token device"],
+                environment: ["DEVICE_SECRET": "demo-oauth2-secret", "BROWSER": "sh \(browser)"])
+            #expect(result.status == 0, "\(result.stderr)")
+            let out = result.stdout
+            #expect(out.contains("To log in, open \(base)/oauth/v2/device and enter the code "), "\(out)")
+            #expect(out.contains("(or open \(base)/oauth/v2/device?user_code="))
+            #expect(out.contains("logged in: access token valid until "))
+            #expect(out.contains("  the ID token is a JWT (RS256):"))
+            #expect(out.components(separatedBy: "signature verified (RS256").count == 3)
+            #expect(!out.contains("demo-oauth2-secret"))
         }
     }
 

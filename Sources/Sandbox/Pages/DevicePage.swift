@@ -31,10 +31,9 @@ struct DevicePage {
     }
 
     private func render(userCode: String, error: String?, status: Int = 200) -> SandboxResponse {
-        let errorLine = error.map { "<p class=\"error\" role=\"alert\">\(HTMLEscaping.escape($0))</p>" } ?? ""
-        return .html(page(title: "Connect a device", body: """
+        PageDocument.render(title: "Connect a device", body: """
             <p>Enter the code your device shows, then log in to give it access to the API.</p>
-              \(errorLine)
+              \(PageDocument.errorLine(error))
               <form method="post" action="\(Self.path)">
                 <label>Code <input type="text" name="user_code" value="\(HTMLEscaping.escape(userCode))" autocomplete="off" autocapitalize="characters"></label>
                 <label>Username <input type="text" name="username" autocomplete="username"></label>
@@ -42,32 +41,10 @@ struct DevicePage {
                 <button type="submit" name="approve" value="1">Approve</button>
                 <button type="submit" name="deny" value="1">Deny</button>
               </form>
-            """), status: status)
+            """, status: status)
     }
 
     private func message(_ title: String, _ text: String) -> SandboxResponse {
-        .html(page(title: title, body: "<p>\(HTMLEscaping.escape(text))</p>"))
-    }
-
-    private func page(title: String, body: String) -> String {
-        """
-        <!DOCTYPE html>
-        <html lang="en">
-        <head>
-          <meta charset="utf-8">
-          <title>\(HTMLEscaping.escape(title))</title>
-          <style>
-            body { font-family: sans-serif; max-width: 28em; margin: 3em auto; }
-            label { display: block; margin: .6em 0; }
-            .error { color: #b00; }
-            button { margin-right: 1em; }
-          </style>
-        </head>
-        <body>
-          <h1>\(HTMLEscaping.escape(title))</h1>
-          \(body)
-        </body>
-        </html>
-        """
+        PageDocument.render(title: title, body: "<p>\(HTMLEscaping.escape(text))</p>")
     }
 }
