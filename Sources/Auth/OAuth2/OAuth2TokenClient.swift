@@ -16,7 +16,7 @@ struct OAuth2TokenClient: Sendable {
         let response = try await post(grantParameters, to: tokenURL)
         let token = try Self.parse(response, step: step)
         narrate.adding([token.accessToken, token.refreshToken, token.idToken].compactMap { $0 })(
-            "  ← HTTP \(response.status): " + (response.text.map { String($0.prefix(600)) } ?? "\(response.body.count) bytes"))
+            "  ← HTTP \(response.status): " + (response.text ?? "\(response.body.count) bytes"), maxLength: 620)
         return token
     }
 

@@ -86,6 +86,10 @@ struct DeviceLoginTests {
             let trace = lines.text
             #expect(trace.contains("1. GET \(base)/.well-known/openid-configuration"))
             #expect(trace.contains("device_authorization_endpoint = \(base)/oauth/v2/device_authorization"))
+            #expect(trace.contains("  ← HTTP 200: {\"access_token\":\"••••••\""), "a JWT longer than the trace shows is masked whole")
+            for secret in session.secretValues {
+                #expect(!trace.contains(secret), "the trace never shows a token or the client secret")
+            }
 
             let me = try await session.authorize(HTTPRequest(method: "GET", url: base + "/api/users/self"))
             let answer = try await transport.send(me, options: SendOptions())
