@@ -89,6 +89,14 @@ import Testing
         })
     }
 
+    @Test func aDeviceCodeIsACredentialWhereverItIsShown() {
+        // It buys tokens until it expires, as an authorization code with its verifier does.
+        #expect(CredentialNames.isCredentialParameter("device_code"))
+        let answer: JSONValue = ["device_code": "dev-123", "user_code": "WDJB-MJHT"]
+        let masked: JSONValue = ["device_code": .string(Redactor.mask), "user_code": "WDJB-MJHT"]
+        #expect(Redactor(secrets: []).json(answer) == masked)
+    }
+
     @Test func stopsOnDenialAndOnExpiry() async throws {
         let denied = try Self.grant(ScriptedProvider([Self.deviceAnswer, Self.error("access_denied")]), ScriptedInteraction(browserMode: nil), waits: Waits())
         await #expect(throws: AuthError.denied("the person declined the request for user code WDJB-MJHT")) { try await denied.run() }
