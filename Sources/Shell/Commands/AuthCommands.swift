@@ -46,7 +46,7 @@ enum AuthCommands {
                                                   ES*, EdDSA); a tampered token is reported as such
                 Without TOKEN it is asked for without echo. The token and its signature are never printed,
                 and the line is not kept in the history.
-                Example: jwt decode --jwks {{baseUrl}}/oauth/v2/jwks
+                Example: jwt decode --jwks http://127.0.0.1:8181/oauth/v2/jwks   (the sandbox's keys)
                 """,
             run: { session, arguments, _ throws(ShellError) in
                 try await decodeJWT(session: session, arguments: arguments)
