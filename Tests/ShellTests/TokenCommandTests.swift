@@ -25,6 +25,23 @@ struct TokenCommandTests {
         if let failure { throw failure }
     }
 
+    /// `environments/local.env` with one OAuth 2 profile, the environment's default, that finds its
+    /// endpoints through the sandbox's metadata; its client secret comes from `$CLIENT_SECRET`.
+    private func writeProfile(_ name: String, base: String, grant: String, clientID: String, extra: String) throws {
+        try fixture.write("""
+            baseUrl = \(base)
+            auth = \(name)
+            [auth \(name)]
+            type = oauth2
+            grant = \(grant)
+            issuer = {{baseUrl}}
+            client_id = \(clientID)
+            secret client_secret = $CLIENT_SECRET
+            \(extra)
+
+            """, to: "environments/local.env")
+    }
+
     /// A client-credentials access token, fetched with curl so that apish has no part in it.
     private func serviceToken(_ base: String) throws -> String {
         let result = try Command.run(URL(fileURLWithPath: "/usr/bin/env"), [
@@ -76,21 +93,10 @@ struct TokenCommandTests {
 
     @Test func theShellShowsTheProfilesTokensDecodedAndMasked() async throws {
         try await withSandbox { base in
-            try fixture.write("""
-                baseUrl = \(base)
-                auth = svc
-                [auth svc]
-                type = oauth2
-                grant = client_credentials
-                issuer = {{baseUrl}}
-                client_id = 2_demo-service-client
-                secret client_secret = $SVC_SECRET
-                client_auth = body
-
-                """, to: "environments/local.env")
+            try writeProfile("svc", base: base, grant: "client_credentials", clientID: "2_demo-service-client", extra: "client_auth = body")
             let result = try fixture.apish(
                 ["--env", "local", "-c", "GET /api/users/self", "-c", "auth token", "-c", "auth explain"],
-                environment: ["SVC_SECRET": "demo-service-secret"])
+                environment: ["CLIENT_SECRET": "demo-service-secret"])
             #expect(result.status == 0, "\(result.stderr)")
             let out = result.stdout
             #expect(out.contains("svc — oauth2 client_credentials\n  access token: ••••••   type bearer\n"))
@@ -105,21 +111,11 @@ struct TokenCommandTests {
 
     @Test func aDeviceLoginThroughDiscoveryFromTheShell() async throws {
         try await withSandbox(SandboxConfiguration(port: 0, deviceInterval: 1)) { base in
-            try fixture.write("""
-                baseUrl = \(base)
-                [auth device]
-                type = oauth2
-                grant = device_code
-                issuer = {{baseUrl}}
-                client_id = 1_demo-oauth2-client
-                secret client_secret = $DEVICE_SECRET
-                scope = openid
-
-                """, to: "environments/local.env")
+            try writeProfile("device", base: base, grant: "device_code", clientID: "1_demo-oauth2-client", extra: "scope = openid")
             let browser = PackagePaths.root.appendingPathComponent("Tests/ShellTests/peers/device_browser.sh").path
             let result = try fixture.apish(
                 ["--env", "local", "-c", "auth login device", "-c", "auth token device"],
-                environment: ["DEVICE_SECRET": "demo-oauth2-secret", "BROWSER": "sh \(browser)"])
+                environment: ["CLIENT_SECRET": "demo-oauth2-secret", "BROWSER": "sh \(browser)"])
             #expect(result.status == 0, "\(result.stderr)")
             let out = result.stdout
             #expect(out.contains("To log in, open \(base)/oauth/v2/device and enter the code "), "\(out)")
