@@ -64,7 +64,7 @@ let package = Package(
         ], resources: [.embedInCode("Tutorial/Lessons")]),
         .executableTarget(name: "apish", dependencies: [
             "Shell", "Sandbox", "JSON", "JSONPath", "HTTPExchange", "Transport", "Workspace", "Pipeline", "Runner", "Hurl", "Interop", "OpenAPI",
-            "JSONSchema",
+            "JSONSchema", "Auth",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
 
@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "HurlTests", dependencies: ["Hurl", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Hurl", "HTTPExchange", "JSON", "Transport", "TestSupport"]),
         .testTarget(name: "InteropTests", dependencies: ["Interop", "Hurl", "JSON", "HTTPExchange", "Transport", "TestSupport"]),
-        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "JSON", "HTTPExchange", "Auth", "OpenAPI", "TestSupport"], exclude: ["peers"]),
+        .testTarget(name: "SandboxTests", dependencies: ["Sandbox", "JSON", "HTTPExchange", "Auth", "OpenAPI", "Transport", "TestSupport"], exclude: ["peers"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "LineEditor", "Workspace", "HTTPExchange", "Sandbox", "TestSupport"], exclude: ["peers"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "TestSupport"]),
         // The executable's commands (run, query, fmt, sandbox, import, export, argument parsing), run as a person runs them.

@@ -21,7 +21,7 @@ struct Apish: AsyncParsableCommand {
         subcommands: [
             ShellEntryCommand.self, RunCommand.self, DemoCommand.self, SandboxCommand.self, QueryCommand.self,
             FmtCommand.self, ImportCommand.self, ExportCommand.self, ReportCommand.self, OpenAPICommand.self, TutorialCommand.self,
-            ValidateCommand.self,
+            ValidateCommand.self, JWTCommand.self,
         ],
         defaultSubcommand: ShellEntryCommand.self
     )

@@ -15,6 +15,8 @@ struct OAuth2Login: Sendable {
             narrate("1. client credentials grant: the client authenticates as itself, no person involved")
             return try await client.requestToken(
                 [("grant_type", "client_credentials")] + scopeParameter, step: "client credentials token request")
+        case .deviceCode:
+            return try await DeviceCodeGrant(settings: settings, client: client, interaction: interaction, narrate: narrate).run()
         case .password:
             guard let username = settings.username, let password else {
                 throw AuthError.notApplicable("the password grant needs username and password")

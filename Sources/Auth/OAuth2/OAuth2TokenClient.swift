@@ -10,7 +10,20 @@ struct OAuth2TokenClient: Sendable {
     let narrate: TraceNarrator
 
     func requestToken(_ grantParameters: [(String, String)], step: String) async throws -> OAuth2Token {
-        var fields = grantParameters
+        guard let tokenURL = settings.tokenURL else {
+            throw AuthError.notApplicable("no token endpoint: set token_url, or issuer to discover it")
+        }
+        let response = try await post(grantParameters, to: tokenURL)
+        let token = try Self.parse(response, step: step)
+        narrate.adding([token.accessToken, token.refreshToken, token.idToken].compactMap { $0 })(
+            "  ← HTTP \(response.status): " + (response.text ?? "\(response.body.count) bytes"), maxLength: 620)
+        return token
+    }
+
+    /// A form POST to one of the provider's endpoints with the client authenticated as `client_auth`
+    /// says (RFC 6749 §2.3.1): the token endpoint, or the device authorization endpoint (RFC 8628 §3.1).
+    func post(_ parameters: [(String, String)], to url: String) async throws -> HTTPResponse {
+        var fields = parameters
         var headers: HTTPHeaders = ["Accept": "application/json"]
         switch (settings.clientAuthentication, settings.clientSecret) {
         case (.basic, let secret?):
@@ -24,18 +37,14 @@ struct OAuth2TokenClient: Sendable {
             fields.append(("client_id", settings.clientID))
         }
         let request = HTTPRequest(
-            method: "POST", url: settings.tokenURL, headers: headers,
+            method: "POST", url: url, headers: headers,
             body: .form(fields.map { FormField(name: $0.0, value: $0.1) }))
-        narrate("  POST \(settings.tokenURL)")
+        narrate("  POST \(url)")
         if headers.contains("Authorization") {
             narrate("    Authorization: Basic base64(client_id:client_secret)   (client_auth = basic)")
         }
         narrate("    form: " + fields.map { "\($0.0)=\($0.1)" }.joined(separator: "&"))
-        let response = try await sender.send(request, options: SendOptions(followRedirects: false))
-        let token = try Self.parse(response, step: step)
-        narrate.adding([token.accessToken, token.refreshToken].compactMap { $0 })(
-            "  ← HTTP \(response.status): " + (response.text.map { String($0.prefix(600)) } ?? "\(response.body.count) bytes"))
-        return token
+        return try await sender.send(request, options: SendOptions(followRedirects: false))
     }
 
     /// Reads a successful token response; anything else becomes the provider's error.
@@ -71,6 +80,7 @@ struct OAuth2TokenClient: Sendable {
             accessToken: accessToken, tokenType: fields["token_type"] ?? "bearer",
             refreshToken: fields["refresh_token"].flatMap { $0.isEmpty ? nil : $0 },
             expiresAt: expiresIn.map { now.addingTimeInterval($0) }, issuedAt: now,
-            scopes: (fields["scope"] ?? "").split(separator: " ").map(String.init))
+            scopes: (fields["scope"] ?? "").split(separator: " ").map(String.init),
+            idToken: fields["id_token"].flatMap { $0.isEmpty ? nil : $0 })
     }
 }

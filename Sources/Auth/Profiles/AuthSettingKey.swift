@@ -31,8 +31,11 @@ public struct AuthSettingKey: Sendable, Equatable {
         .init("private_key", ["oauth1"], "RSA private key, PEM text (RSA methods)", secret: true),
         .init("private_key_file", ["oauth1"], "path of the RSA private key PEM file (RSA methods)"),
         // OAuth 2.
-        .init("grant", ["oauth2"], "authorization_code (default) | client_credentials | password"),
+        .init("grant", ["oauth2"], "authorization_code (default) | client_credentials | password | device_code"),
+        .init("issuer", ["oauth2"], "the provider's issuer URL: endpoints not set are discovered from its metadata (OpenID Connect / RFC 8414)"),
         .init("token_url", ["oauth2"], "token endpoint"),
+        .init("device_authorization_url", ["oauth2"], "device authorization endpoint (grant = device_code, RFC 8628)"),
+        .init("jwks_url", ["oauth2"], "the provider's JWK Set, to verify JWT tokens (`auth token`); discovered with issuer"),
         .init("client_id", ["oauth2"], "client identifier"),
         .init("client_secret", ["oauth2"], "client secret (absent for public clients)", secret: true),
         .init("client_auth", ["oauth2"], "basic (default): HTTP Basic header | body: client_id/client_secret in the form"),

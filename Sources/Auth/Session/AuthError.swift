@@ -13,6 +13,8 @@ public enum AuthError: Error, Sendable, Equatable, CustomStringConvertible {
     case listenerFailed(String)
     /// No redirect arrived in time.
     case timedOut(seconds: Int)
+    /// The device grant's code expired before the person approved (RFC 8628 `expired_token`, or `expires_in` elapsed).
+    case deviceCodeExpired(seconds: Int)
     /// The person gave no answer (end of input) or an unusable one.
     case cancelled(String)
     /// A response apish cannot read as the protocol says it should look.
@@ -36,6 +38,8 @@ public enum AuthError: Error, Sendable, Equatable, CustomStringConvertible {
             "cannot listen on 127.0.0.1:\(port) for the redirect: address already in use; free the port, or choose another redirect_uri port that the provider accepts"
         case .listenerFailed(let detail): "the redirect listener failed: \(detail)"
         case .timedOut(let seconds): "no redirect arrived within \(seconds) s; run the login again"
+        case .deviceCodeExpired(let seconds):
+            "the user code expired before it was approved (it was valid for \(seconds) s); run the login again for a new one"
         case .cancelled(let detail): "login cancelled: \(detail)"
         case .unexpectedResponse(let detail): detail
         case .notApplicable(let detail): detail

@@ -61,6 +61,11 @@ enum AuthExplanation {
                 ? "the client authenticated by `Authorization: Basic base64(client_id:client_secret)`"
                 : "client_id and client_secret in the form"
         var lines: [String] = []
+        let tokenURL = settings.tokenURL ?? "the token_endpoint"
+        if let issuer = settings.issuer {
+            let urls = AuthorizationServerMetadata.discoveryURLs(issuer: issuer)
+            lines.append("Discover the provider: GET \(urls.joined(separator: ", else GET ")) (OpenID Connect Discovery, RFC 8414); accept the document only if its issuer is exactly \(issuer), and take from it the endpoints not set here (authorization_endpoint, token_endpoint, device_authorization_endpoint, jwks_uri).")
+        }
         switch settings.grant {
         case .authorizationCode:
             lines += [
@@ -70,19 +75,25 @@ enum AuthExplanation {
                 settings.redirectListener
                     ? "Listen on 127.0.0.1 at the redirect URI's port when it is a loopback http URI (\(settings.redirectURI ?? "")); otherwise you paste the URL the browser lands on."
                     : "Wait for you to paste the URL the browser lands on (redirect_listener = false).",
-                "Open \(settings.authorizeURL ?? "") with response_type=code, client_id, redirect_uri, state\(settings.scope == nil ? "" : ", scope")\(settings.pkce ? ", code_challenge, code_challenge_method=S256" : "") in the browser (also printed).",
+                "Open \(settings.authorizeURL ?? "the authorization_endpoint") with response_type=code, client_id, redirect_uri, state\(settings.scope == nil ? "" : ", scope")\(settings.pkce ? ", code_challenge, code_challenge_method=S256" : "") in the browser (also printed).",
                 "Catch the redirect: refuse it unless state matches; take the code (or report the provider's error).",
-                "POST \(settings.tokenURL) with grant_type=authorization_code, code, redirect_uri\(settings.pkce ? ", code_verifier" : ""), \(clientAuth).",
+                "POST \(tokenURL) with grant_type=authorization_code, code, redirect_uri\(settings.pkce ? ", code_verifier" : ""), \(clientAuth).",
             ]
         case .clientCredentials:
-            lines.append("POST \(settings.tokenURL) with grant_type=client_credentials\(settings.scope == nil ? "" : ", scope"), \(clientAuth) — done automatically before the first request.")
+            lines.append("POST \(tokenURL) with grant_type=client_credentials\(settings.scope == nil ? "" : ", scope"), \(clientAuth) — done automatically before the first request.")
         case .password:
-            lines.append("POST \(settings.tokenURL) with grant_type=password, username=\(settings.username ?? ""), password, \(clientAuth).")
+            lines.append("POST \(tokenURL) with grant_type=password, username=\(settings.username ?? ""), password, \(clientAuth).")
+        case .deviceCode:
+            lines += [
+                "POST \(settings.deviceAuthorizationURL ?? "the device_authorization_endpoint") with \(clientAuth)\(settings.scope == nil ? "" : " and scope"): the provider returns a device_code, a user_code, the verification_uri, expires_in and the polling interval (RFC 8628 §3.2).",
+                "Print the user code and the verification URI (and open verification_uri_complete in the browser when there is one): the person enters the code there, on any device, and approves.",
+                "Every interval seconds (5 unless the provider says otherwise) POST \(tokenURL) with grant_type=urn:ietf:params:oauth:grant-type:device_code and the device_code: authorization_pending means poll again, slow_down adds 5 s to the interval, access_denied and expired_token stop the login (RFC 8628 §3.4–3.5).",
+            ]
         }
         lines += [
             "Keep the access token, its expiry and the refresh token in the secret store (never in collections or history).",
             "Send the token as \(settings.tokenPlacement == .header ? "`Authorization: Bearer <token>`" : "the access_token query parameter") with every request.",
-            "Shortly before expiry, and once after a 401 (then retry the request once), POST grant_type=refresh_token to \(settings.tokenURL)\(settings.grant == .authorizationCode ? "" : " — or, without a refresh token, repeat the grant").",
+            "Shortly before expiry, and once after a 401 (then retry the request once), POST grant_type=refresh_token to \(tokenURL)\(settings.grant.needsPerson ? "" : " — or, without a refresh token, repeat the grant").",
         ]
         return lines
     }

@@ -16,6 +16,8 @@ public final class AuthSession: Sendable {
     private let traceState: Mutex<AuthTrace?>
     private let cached: Mutex<StoredCredentials?>
     private let renewal = Mutex<Task<OAuth2Token, any Error>?>(nil)
+    /// The provider's metadata, read once per session when the profile names an `issuer`.
+    private let discovered = Mutex<AuthorizationServerMetadata?>(nil)
     /// Learns every credential this session holds or obtains, so that output masks it.
     private let secrets: SecretRegistry?
 
@@ -80,7 +82,8 @@ public final class AuthSession: Sendable {
             return Self.apply(token: token, placement: settings.placement, to: request)
         case .oauth1(let settings):
             return try sign(request, settings: settings, narrate: narrate)
-        case .oauth2(let settings):
+        case .oauth2(let configured):
+            let settings = try await resolved(configured, narrate: narrate)
             let token = try await currentToken(settings, narrate: narrate)
             narrate.adding([token.accessToken])(
                 "oauth2: access token \(token.accessToken) sent in the \(settings.tokenPlacement == .header ? "Authorization: Bearer header" : "access_token query parameter")")
@@ -93,11 +96,12 @@ public final class AuthSession: Sendable {
     /// done: other methods, other statuses, or no way to renew. The request may be the one given to
     /// `authorize` or the one sent (its old token is removed first); call this at most once per request.
     public func recover(from response: HTTPResponse, for request: HTTPRequest) async throws -> HTTPRequest? {
-        guard response.status == 401, case .oauth2(let settings) = profile.method else { return nil }
+        guard response.status == 401, case .oauth2(let configured) = profile.method else { return nil }
         let narrate = narrator()
         guard let token = try credentials()?.oauth2,
-            token.refreshToken != nil || settings.grant != .authorizationCode
+            token.refreshToken != nil || !configured.grant.needsPerson
         else { return nil }
+        let settings = try await resolved(configured, narrate: narrate)
         let renewed = try await renewOnce(settings, reason: "the server answered 401", narrate: narrate, keepFresh: false)
         var retried = request
         retried.headers.remove("Authorization")
@@ -151,7 +155,8 @@ public final class AuthSession: Sendable {
                 narrate: narrate)
             stored.oauth1 = try await login.run()
             interaction.show("logged in: access token stored for '\(profile.name)'")
-        case .oauth2(let settings):
+        case .oauth2(let configured):
+            let settings = try await resolved(configured, narrate: narrate)
             var password = settings.password
             if settings.grant == .password && password == nil {
                 password = await interaction.ask("Password for \(settings.username ?? ""): ", secret: true)
@@ -213,7 +218,7 @@ public final class AuthSession: Sendable {
                 status.details.append("scopes: " + (token.scopes.isEmpty ? "(none granted explicitly)" : token.scopes.joined(separator: " ")))
             } else {
                 status.isReady = settings.grant == .clientCredentials || (settings.grant == .password && settings.password != nil)
-                status.details.append(settings.grant == .authorizationCode
+                status.details.append(settings.grant.needsPerson
                     ? "no token: auth login" : "no token yet: one is requested with the first request")
             }
         }
@@ -227,11 +232,86 @@ public final class AuthSession: Sendable {
         let stored = (try? credentials()) ?? nil
         var secrets = profile.method.secrets
         secrets += [stored?.password, stored?.bearerToken, stored?.oauth1?.token, stored?.oauth1?.secret,
-                    stored?.oauth2?.accessToken, stored?.oauth2?.refreshToken].compactMap { $0 }
+                    stored?.oauth2?.accessToken, stored?.oauth2?.refreshToken, stored?.oauth2?.idToken].compactMap { $0 }
         if case .basic(let settings) = profile.method, let password = settings.password ?? stored?.password(of: settings.username) {
             secrets.append(String(BasicCredentials.headerValue(username: settings.username, password: password).dropFirst(6)))
         }
         return secrets
+    }
+
+    /// `auth token`: the credentials held now, made readable — type, scopes, expiry as a countdown,
+    /// whether a refresh token is kept, and each JWT (access or ID token) decoded, its signature checked
+    /// against the provider's key set when one is known (`jwks_url`, or `jwks_uri` from discovery).
+    /// Tokens themselves stay masked; their decoded claims are shown.
+    public func tokenReport(now: Date = Date()) async -> [String] {
+        let stored = (try? credentials()) ?? nil
+        let mask = Redactor.mask
+        switch profile.method {
+        case .none:
+            return ["no credentials: requests are sent without them"]
+        case .basic(let settings):
+            let ready = settings.password != nil || stored?.password(of: settings.username) != nil
+            return ["basic: user \(settings.username), password " + (ready ? mask : "not set (auth login asks)")]
+        case .oauth1(let settings):
+            let token = stored?.oauth1 ?? settings.token
+            return ["oauth1: access token " + (token == nil ? "none (auth login)" : "\(mask), token secret \(mask)"),
+                    "OAuth 1 tokens are opaque: only the provider can read them"]
+        case .bearer(let settings):
+            guard let token = settings.token ?? stored?.bearerToken else { return ["no bearer token: auth login"] }
+            return ["bearer token: \(mask)"] + (await decoded(token, name: "token", keys: nil, now: now))
+        case .oauth2(let configured):
+            guard let token = stored?.oauth2 else {
+                return ["no token: " + (configured.grant.needsPerson ? "auth login" : "one is requested with the first request")]
+            }
+            var lines = [
+                "access token: \(mask)   type \(token.tokenType)",
+                "scopes: " + (token.scopes.isEmpty ? "(none granted explicitly)" : token.scopes.joined(separator: " ")),
+                token.expiresAt.map { expiry in
+                    expiry > now
+                        ? "expires: \(Self.timeText(expiry)) (in \(JWTReport.duration(expiry.timeIntervalSince(now))))"
+                        : "expires: EXPIRED at \(Self.timeText(expiry)) (\(JWTReport.duration(now.timeIntervalSince(expiry)))) ago)"
+                } ?? "expires: not given by the provider",
+                "refresh token: " + (token.refreshToken == nil ? "none" : "present (\(mask))"),
+            ]
+            let needsKeys = JSONWebToken.looksLikeJWT(token.accessToken) || token.idToken != nil
+            var keys: Result<JSONWebKeySet, any Error>?
+            if needsKeys { keys = await keySet(configured) }
+            lines += await decoded(token.accessToken, name: "access token", keys: keys, now: now)
+            if let idToken = token.idToken {
+                lines.append("ID token: \(mask)")
+                lines += await decoded(idToken, name: "ID token", keys: keys, now: now)
+            }
+            return lines
+        }
+    }
+
+    /// The provider's key set, or why there is none to check signatures with.
+    private func keySet(_ configured: OAuth2Settings) async -> Result<JSONWebKeySet, any Error>? {
+        let narrate = narrator()
+        do {
+            guard let url = try await resolved(configured, narrate: narrate).jwksURL else { return nil }
+            return .success(try await ProviderDocuments(sender: sender, narrate: narrate).keySet(url: url))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private func decoded(
+        _ text: String, name: String, keys: Result<JSONWebKeySet, any Error>?, now: Date
+    ) async -> [String] {
+        guard let token = try? JSONWebToken(compact: text) else {
+            return ["the \(name) is opaque (not a JWT): only the provider can read it"]
+        }
+        var verification: JWTVerification?
+        var keyProblem: String?
+        switch keys {
+        case .success(let keySet)?: verification = token.verify(with: keySet)
+        case .failure(let error)?: keyProblem = "signature not checked: \(error)"
+        case nil: break
+        }
+        var report = JWTReport(token: token, verification: verification, now: now).lines
+        if let keyProblem { report[report.count - 1] = keyProblem }
+        return ["the \(name) is a JWT (\(token.algorithm)):"] + report.map { "  " + $0 }
     }
 
     /// The configured flow as numbered steps, for `auth explain`, before anything is run.
@@ -285,13 +365,23 @@ public final class AuthSession: Sendable {
         return signed
     }
 
+    /// The settings with the endpoints the profile leaves out read from the provider's metadata, fetched
+    /// at the first need and kept for the session's life.
+    private func resolved(_ settings: OAuth2Settings, narrate: TraceNarrator) async throws -> OAuth2Settings {
+        guard let issuer = settings.issuer else { return settings }
+        if let metadata = discovered.withLock({ $0 }) { return settings.filling(from: metadata) }
+        let metadata = try await ProviderDocuments(sender: sender, narrate: narrate).metadata(issuer: issuer)
+        discovered.withLock { $0 = metadata }
+        return settings.filling(from: metadata)
+    }
+
     private func tokenClient(_ settings: OAuth2Settings, narrate: TraceNarrator) -> OAuth2TokenClient {
         OAuth2TokenClient(settings: settings, sender: sender, narrate: narrate)
     }
 
     private func currentToken(_ settings: OAuth2Settings, narrate: TraceNarrator) async throws -> OAuth2Token {
         guard let token = try credentials()?.oauth2 else {
-            guard settings.grant != .authorizationCode else {
+            guard !settings.grant.needsPerson else {
                 throw AuthError.notLoggedIn(profile: profile.name, reason: "no OAuth 2 token")
             }
             narrate("oauth2: no token yet: requesting one with the \(settings.grant.rawValue) grant")
@@ -328,7 +418,7 @@ public final class AuthSession: Sendable {
         if let refreshToken = current?.refreshToken {
             return try await refresh(settings, refreshToken: refreshToken, reason: reason, narrate: narrate)
         }
-        guard settings.grant != .authorizationCode else {
+        guard !settings.grant.needsPerson else {
             throw AuthError.notLoggedIn(profile: profile.name, reason: "the access token expired and there is no refresh token")
         }
         narrate("oauth2: \(reason) and there is no refresh token: requesting a new token")

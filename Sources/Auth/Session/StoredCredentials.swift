@@ -49,10 +49,12 @@ public struct OAuth2Token: Codable, Sendable, Equatable {
     public var expiresAt: Date?
     public var issuedAt: Date
     public var scopes: [String]
+    /// The OpenID Connect ID token (a JWT about the person who logged in), when the provider sent one.
+    public var idToken: String?
 
     public init(
         accessToken: String, tokenType: String = "bearer", refreshToken: String? = nil, expiresAt: Date? = nil,
-        issuedAt: Date = Date(), scopes: [String] = []
+        issuedAt: Date = Date(), scopes: [String] = [], idToken: String? = nil
     ) {
         self.accessToken = accessToken
         self.tokenType = tokenType
@@ -60,6 +62,7 @@ public struct OAuth2Token: Codable, Sendable, Equatable {
         self.expiresAt = expiresAt
         self.issuedAt = issuedAt
         self.scopes = scopes
+        self.idToken = idToken
     }
 
     /// True from shortly before expiry: a tenth of the lifetime, at most a minute, so that a request

@@ -31,10 +31,13 @@ struct TraceNarrator: Sendable {
 
     var isOn: Bool { trace != nil }
 
-    func callAsFunction(_ line: @autoclosure () -> String) {
+    /// - Parameter maxLength: cut the line after masking, so that a long token cut in half is still
+    ///   recognised and masked whole (a JWT is longer than the part of a response a trace shows).
+    func callAsFunction(_ line: @autoclosure () -> String, maxLength: Int? = nil) {
         guard let trace else { return }
         let text = line()
-        trace.emit(trace.reveal ? text : Redactor(secrets: secrets).fields(text))
+        let shown = trace.reveal ? text : Redactor(secrets: secrets).fields(text)
+        trace.emit(maxLength.map { String(shown.prefix($0)) } ?? shown)
     }
 
     /// Shows `value` only when revealing: for secrets mentioned on purpose (a key's structure).

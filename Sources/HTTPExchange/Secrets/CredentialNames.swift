@@ -19,6 +19,6 @@ public enum CredentialNames {
     private static let parameters: Set<String> = [
         "access_token", "refresh_token", "id_token", "client_secret", "password", "passwd", "secret",
         "token", "api_key", "apikey", "oauth_signature", "oauth_token", "oauth_token_secret",
-        "oauth_verifier", "code_verifier", "consumer_secret", "token_secret", "private_key",
+        "oauth_verifier", "code_verifier", "device_code", "consumer_secret", "token_secret", "private_key",
     ]
 }

@@ -17,6 +17,10 @@ public struct SandboxConfiguration: Sendable {
     public var credentialsFile: String?
     /// A JSON file the contacts are loaded from at start (when it exists) and saved to on every change.
     public var dataFile: String?
+    /// Seconds a device-grant client waits between polls (RFC 8628 `interval`).
+    public var deviceInterval: Int
+    /// Seconds a device code and its user code stay valid (RFC 8628 `expires_in`).
+    public var deviceCodeTTL: Int
 
     public init(
         host: String = "127.0.0.1",
@@ -24,7 +28,9 @@ public struct SandboxConfiguration: Sendable {
         tokenTTL: Int = 3600,
         oauth1Signing: OAuth1Signing = .rfc5849,
         credentialsFile: String? = nil,
-        dataFile: String? = nil
+        dataFile: String? = nil,
+        deviceInterval: Int = 5,
+        deviceCodeTTL: Int = 600
     ) {
         self.host = host
         self.port = port
@@ -32,5 +38,7 @@ public struct SandboxConfiguration: Sendable {
         self.oauth1Signing = oauth1Signing
         self.credentialsFile = credentialsFile
         self.dataFile = dataFile
+        self.deviceInterval = deviceInterval
+        self.deviceCodeTTL = deviceCodeTTL
     }
 }

@@ -38,7 +38,7 @@ public struct SandboxCredentials: Sendable, Codable, Equatable {
         public var clientSecret: String
         /// Registered redirect URIs; a `redirect_uri` must start with one of them (case-insensitively), same host and port.
         public var redirectURIs: [String]
-        /// Grant types this client may use: authorization_code, refresh_token, client_credentials.
+        /// Grant types this client may use: authorization_code, refresh_token, client_credentials, device_code.
         public var grantTypes: [String]
         /// The user a client_credentials token acts as.
         public var userID: Int
@@ -75,7 +75,7 @@ public struct SandboxCredentials: Sendable, Codable, Equatable {
         oauth2Clients: [
             OAuth2Client(clientID: "1_demo-oauth2-client", clientSecret: "demo-oauth2-secret",
                          redirectURIs: ["http://127.0.0.1", "http://localhost"],
-                         grantTypes: ["authorization_code", "refresh_token"], userID: 1),
+                         grantTypes: ["authorization_code", "refresh_token", "device_code"], userID: 1),
             OAuth2Client(clientID: "2_demo-service-client", clientSecret: "demo-service-secret",
                          redirectURIs: [], grantTypes: ["client_credentials"], userID: 1),
         ])

@@ -24,7 +24,7 @@ struct OAuth2AuthorizeEndpoint {
         case .valid(let valid): validated = valid
         }
         let hidden: [(String, String)] = ["client_id", "redirect_uri", "response_type", "state", "scope",
-                                          "code_challenge", "code_challenge_method"]
+                                          "code_challenge", "code_challenge_method", "nonce"]
             .compactMap { name in value(name).map { (name, $0) } }
         let page = ConsentPage(
             title: "Authorize \(validated.client.clientID)", clientDescription: "The OAuth 2 client \(validated.client.clientID)",
@@ -46,7 +46,8 @@ struct OAuth2AuthorizeEndpoint {
         let code = store.issueCode(.init(
             clientID: validated.client.clientID, userID: user.id, redirectURI: validated.redirectURI,
             expires: now.addingTimeInterval(OAuth2Store.codeLifetime),
-            challenge: validated.challenge))
+            challenge: validated.challenge, scope: value("scope").flatMap { $0.isEmpty ? nil : $0 },
+            nonce: value("nonce").flatMap { $0.isEmpty ? nil : $0 }))
         return .redirect(to: FormEncoding.appendingQuery(
             (validated.state.map { [("state", $0)] } ?? []) + [("code", code)], to: validated.redirectURI))
     }

@@ -9,12 +9,16 @@ struct OAuth2Store: Sendable {
         let redirectURI: String
         let expires: Date
         let challenge: CodeChallenge?
+        /// The scope and OpenID Connect nonce of the authorization request, for the tokens.
+        var scope: String? = nil
+        var nonce: String? = nil
     }
 
     struct Grant: Sendable {
         let clientID: String
         let userID: Int
         let expires: Date
+        var scope: String? = nil
     }
 
     static let codeLifetime: TimeInterval = 30
@@ -23,6 +27,7 @@ struct OAuth2Store: Sendable {
     var codes: [String: AuthorizationCode] = [:]
     var accessTokens: [String: Grant] = [:]
     var refreshTokens: [String: Grant] = [:]
+    var devices = DeviceStore()
 
     mutating func issueCode(_ code: AuthorizationCode) -> String {
         let value = SecureRandom.alphanumericToken(length: 43)
@@ -35,16 +40,17 @@ struct OAuth2Store: Sendable {
         codes.removeValue(forKey: value)
     }
 
-    mutating func issueTokens(clientID: String, userID: Int, accessLifetime: TimeInterval, withRefresh: Bool, now: Date)
-        -> (access: String, refresh: String?)
-    {
+    /// Records `access` (a signed JWT) as valid for its lifetime, and issues a refresh token when asked.
+    mutating func issueTokens(
+        access: String, clientID: String, userID: Int, scope: String?, accessLifetime: TimeInterval, withRefresh: Bool, now: Date
+    ) -> String? {
         purgeExpired(now: now)
-        let access = SecureRandom.alphanumericToken(length: 86)
         accessTokens[access] = Grant(clientID: clientID, userID: userID, expires: now.addingTimeInterval(accessLifetime))
-        guard withRefresh else { return (access, nil) }
+        guard withRefresh else { return nil }
         let refresh = SecureRandom.alphanumericToken(length: 86)
-        refreshTokens[refresh] = Grant(clientID: clientID, userID: userID, expires: now.addingTimeInterval(Self.refreshTokenLifetime))
-        return (access, refresh)
+        refreshTokens[refresh] = Grant(
+            clientID: clientID, userID: userID, expires: now.addingTimeInterval(Self.refreshTokenLifetime), scope: scope)
+        return refresh
     }
 
     private mutating func purgeExpired(now: Date) {

@@ -3,10 +3,13 @@ import HTTPExchange
 import JSON
 
 /// `/oauth/v2/token` (GET or POST): authorization_code (PKCE checked when the code carries a challenge),
-/// refresh_token (rotated: the old one is deleted) and client_credentials (no refresh token).
+/// refresh_token (rotated: the old one is deleted), client_credentials (no refresh token) and the device
+/// grant (RFC 8628). Access tokens are RS256 JWTs; the `openid` scope adds an ID token.
 struct OAuth2TokenEndpoint {
     let credentials: SandboxCredentials
     let accessTokenLifetime: TimeInterval
+    let tokens: SandboxTokenIssuer
+    let configuration: SandboxConfiguration
     let now: Date
 
     func respond(to request: SandboxRequest, parameters: RequestParameters, store: inout OAuth2Store) throws(MauticError) -> SandboxResponse {
@@ -16,17 +19,23 @@ struct OAuth2TokenEndpoint {
         }
         guard let grantType = value("grant_type") else { throw OAuth2Error.missingGrantType }
         let client = try authenticateClient(request, value)
-        guard client.grantTypes.contains(grantType) else {
-            if ["authorization_code", "refresh_token", "client_credentials"].contains(grantType) {
+        let clientGrant = grantType == DeviceAuthorizationEndpoint.grantType ? DeviceAuthorizationEndpoint.clientGrantName : grantType
+        guard client.grantTypes.contains(clientGrant) else {
+            if ["authorization_code", "refresh_token", "client_credentials", DeviceAuthorizationEndpoint.clientGrantName].contains(clientGrant) {
                 throw OAuth2Error.unauthorizedClient
             }
             throw OAuth2Error.unsupportedGrantType
         }
         let userID: Int
+        var scope: String?
+        var nonce: String?
         var withRefresh = true
         switch grantType {
         case "authorization_code":
-            userID = try redeemCode(client, value, &store)
+            let code = try redeemCode(client, value, &store)
+            userID = code.userID
+            scope = code.scope
+            nonce = code.nonce
         case "refresh_token":
             guard let refresh = value("refresh_token") else {
                 throw OAuth2Error.make("invalid_request", "No \"refresh_token\" parameter found")
@@ -36,26 +45,42 @@ struct OAuth2TokenEndpoint {
             }
             guard grant.expires > now else { throw OAuth2Error.make("invalid_grant", "Refresh token has expired") }
             userID = grant.userID
+            scope = grant.scope
         case "client_credentials":
             userID = client.userID
+            scope = value("scope")
             withRefresh = false
+        case DeviceAuthorizationEndpoint.grantType:
+            let device = DeviceAuthorizationEndpoint(configuration: configuration, now: now)
+            switch device.poll(deviceCode: value("device_code"), client: client, store: &store.devices) {
+            case .refused(let response): return response
+            case .approved(let approvedUser, let approvedScope):
+                userID = approvedUser
+                scope = approvedScope
+            }
         default:
             throw OAuth2Error.unsupportedGrantType
         }
-        let tokens = store.issueTokens(
-            clientID: client.clientID, userID: userID, accessLifetime: accessTokenLifetime, withRefresh: withRefresh, now: now)
+        let access = try tokens.accessToken(clientID: client.clientID, userID: userID, scope: scope, lifetime: accessTokenLifetime, now: now)
+        let refresh = store.issueTokens(
+            access: access, clientID: client.clientID, userID: userID, scope: scope, accessLifetime: accessTokenLifetime,
+            withRefresh: withRefresh, now: now)
         var body = JSONObject([
-            (key: "access_token", value: .string(tokens.access)),
+            (key: "access_token", value: .string(access)),
             (key: "expires_in", value: .number(JSONNumber(Int(accessTokenLifetime)))),
             (key: "token_type", value: .string("bearer")),
-            (key: "scope", value: .null),
+            (key: "scope", value: scope.map(JSONValue.string) ?? JSONValue.null),
         ])
-        if let refresh = tokens.refresh { body["refresh_token"] = .string(refresh) }
+        if let refresh { body["refresh_token"] = .string(refresh) }
+        if SandboxTokenIssuer.includesOpenID(scope), grantType != "client_credentials", let user = credentials.user(id: userID) {
+            body["id_token"] = .string(try tokens.idToken(
+                clientID: client.clientID, user: user, nonce: nonce, lifetime: accessTokenLifetime, now: now))
+        }
         return .json(.object(body), headers: [("Cache-Control", "no-store"), ("Pragma", "no-cache")])
     }
 
     /// By HTTP Basic or by `client_id`/`client_secret` parameters, never both.
-    private func authenticateClient(_ request: SandboxRequest, _ value: (String) -> String?) throws(MauticError) -> SandboxCredentials.OAuth2Client {
+    func authenticateClient(_ request: SandboxRequest, _ value: (String) -> String?) throws(MauticError) -> SandboxCredentials.OAuth2Client {
         let basic = BasicCredentials(header: request.header("authorization"))
         if basic != nil, value("client_id") != nil, value("client_secret") != nil {
             throw OAuth2Error.make("invalid_client", "Only one method may be used to authenticate the client at a time.")
@@ -68,7 +93,9 @@ struct OAuth2TokenEndpoint {
         return client
     }
 
-    private func redeemCode(_ client: SandboxCredentials.OAuth2Client, _ value: (String) -> String?, _ store: inout OAuth2Store) throws(MauticError) -> Int {
+    private func redeemCode(
+        _ client: SandboxCredentials.OAuth2Client, _ value: (String) -> String?, _ store: inout OAuth2Store
+    ) throws(MauticError) -> OAuth2Store.AuthorizationCode {
         guard let codeValue = value("code") else {
             throw OAuth2Error.make("invalid_request", "Missing parameter. \"code\" is required")
         }
@@ -90,6 +117,6 @@ struct OAuth2TokenEndpoint {
                 throw OAuth2Error.make("invalid_grant", "The code_verifier does not match the code_challenge.")
             }
         }
-        return code.userID
+        return code
     }
 }

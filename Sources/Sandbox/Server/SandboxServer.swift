@@ -64,6 +64,9 @@ public actor SandboxServer {
         if let port { return port }
         guard runTask == nil else { throw StartError(description: "the server is already starting") }
         let state = SandboxState(configuration: configuration, credentials: credentials, book: book)
+        do { try await state.prepareSigningKey() } catch {
+            throw StartError(description: "cannot make the token signing key: \(error)")
+        }
         let (started, continuation) = AsyncThrowingStream.makeStream(of: Int.self)
         var application = Application(
             responder: SandboxResponder(state: state),

@@ -1,5 +1,7 @@
+import Auth
 import Foundation
 import HTTPExchange
+import JSON
 
 /// Everything the sandbox remembers, and the routing of each request to the code that answers it.
 /// An actor: requests are answered one at a time, so no two edits ever interleave.
@@ -11,6 +13,8 @@ actor SandboxState {
     private var book: ContactBook
     private var oauth1 = OAuth1Store()
     private var oauth2 = OAuth2Store()
+    /// The RSA key every JWT is signed with, made at start (`prepareSigningKey`) or at first need.
+    private var signer: JWTSigner?
     private let clock: @Sendable () -> Date
 
     init(configuration: SandboxConfiguration, credentials: SandboxCredentials, book: ContactBook,
@@ -48,8 +52,22 @@ actor SandboxState {
             return try OAuth2AuthorizeEndpoint(credentials: credentials, now: now)
                 .respond(to: request, parameters: parameters, store: &oauth2)
         case "/oauth/v2/token" where readsOrPosts:
-            return try OAuth2TokenEndpoint(credentials: credentials, accessTokenLifetime: TimeInterval(configuration.tokenTTL), now: now)
-                .respond(to: request, parameters: parameters, store: &oauth2)
+            return try tokenEndpoint(request, now).respond(to: request, parameters: parameters, store: &oauth2)
+        case ProviderMetadata.openIDConfigurationPath, ProviderMetadata.authorizationServerPath:
+            guard request.method == "GET" else { throw MauticError(code: 405, message: "Method Not Allowed") }
+            return .json(ProviderMetadata.document(issuer: Self.issuer(of: request)))
+        case ProviderMetadata.keySetPath:
+            guard request.method == "GET" else { throw MauticError(code: 405, message: "Method Not Allowed") }
+            return .json(try signingKey().keySet.json)
+        case ProviderMetadata.deviceAuthorizationPath:
+            guard request.method == "POST" else { throw MauticError(code: 405, message: "Method Not Allowed") }
+            let fields = parameters.bodyObject ?? JSONObject()
+            let value = { (name: String) in fields[name].flatMap(RequestParameters.scalarText).flatMap { $0.isEmpty ? nil : $0 } }
+            let client = try tokenEndpoint(request, now).authenticateClient(request, value)
+            return DeviceAuthorizationEndpoint(configuration: configuration, now: now)
+                .respond(client: client, scope: value("scope"), baseURL: Self.issuer(of: request), store: &oauth2.devices)
+        case DevicePage.path where readsOrPosts:
+            return DevicePage(credentials: credentials, now: now).respond(to: request, parameters: parameters, store: &oauth2.devices)
         case "/oauth/v1/request_token" where readsOrPosts:
             return try oauth1Endpoints(now).requestToken(request, parameters, store: &oauth1)
         case "/oauth/v1/authorize" where readsOrPosts:
@@ -78,6 +96,32 @@ actor SandboxState {
         return response
     }
 
+    /// Makes the signing key now, so that the first token request does not wait for it.
+    func prepareSigningKey() throws {
+        if signer == nil { signer = try JWTSigner() }
+    }
+
+    private func signingKey() throws(MauticError) -> JWTSigner {
+        if let signer { return signer }
+        do { try prepareSigningKey() } catch {
+            throw MauticError(code: 500, message: "The sandbox could not make its signing key: \(error)")
+        }
+        guard let signer else { throw MauticError(code: 500, message: "The sandbox has no signing key") }
+        return signer
+    }
+
+    private func tokenEndpoint(_ request: SandboxRequest, _ now: Date) throws(MauticError) -> OAuth2TokenEndpoint {
+        OAuth2TokenEndpoint(
+            credentials: credentials, accessTokenLifetime: TimeInterval(configuration.tokenTTL),
+            tokens: SandboxTokenIssuer(signer: try signingKey(), issuer: Self.issuer(of: request)),
+            configuration: configuration, now: now)
+    }
+
+    /// The sandbox's issuer identifier: its origin as the client reached it.
+    static func issuer(of request: SandboxRequest) -> String {
+        "http://\(request.host)"
+    }
+
     /// What lives where; credentials are printed by the command that starts the server, never served.
     private static func index(baseURL: String) -> String {
         """
@@ -86,6 +130,8 @@ actor SandboxState {
           \(baseURL)/api/users/self             the authenticated user
           \(baseURL)/api/openapi.json           this API's OpenAPI 3.1 description
           \(baseURL)/oauth/v2/authorize         OAuth 2 consent page;  /oauth/v2/token
+          \(baseURL)/oauth/v2/device            enter a device's user code;  /oauth/v2/device_authorization
+          \(baseURL)/.well-known/openid-configuration   metadata (also /.well-known/oauth-authorization-server);  /oauth/v2/jwks
           \(baseURL)/oauth/v1/request_token     OAuth 1.0a;  /oauth/v1/authorize, /oauth/v1/access_token
 
         """

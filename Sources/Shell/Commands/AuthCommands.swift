@@ -7,7 +7,7 @@ import Workspace
 enum AuthCommands {
     static let all: [ShellCommand] = [
         ShellCommand(
-            name: "auth", usage: "auth [show|new|set|secret|unset|use|login|logout|explain|rm|basic] …",
+            name: "auth", usage: "auth [show|new|set|secret|unset|use|login|logout|token|explain|rm|basic] …",
             summary: "auth profiles: auth basic admin, auth login oauth2, auth show",
             details: """
                 Profiles are [auth NAME] sections of the environment's file; the environment's `auth = NAME`
@@ -23,6 +23,8 @@ enum AuthCommands {
                 auth login [NAME]                 run the flow: ask a password, the OAuth 1 three-legged
                                                   dance, or an OAuth 2 grant (browser + loopback listener)
                 auth logout [NAME]                forget its tokens
+                auth token [NAME]                 the tokens held: type, scopes, expiry countdown, refresh
+                                                  token; JWTs decoded and their signature checked (JWKS)
                 auth explain [NAME]               the flow as numbered steps, before running it
                 auth keys [TYPE]                  every setting, with what it means
                 auth rm NAME                      delete a profile and its tokens
@@ -33,6 +35,21 @@ enum AuthCommands {
                 """,
             run: { session, arguments, _ throws(ShellError) in
                 try await run(session: session, arguments: arguments)
+            }),
+        ShellCommand(
+            name: "jwt", usage: "jwt decode [TOKEN] [--jwks FILE|URL]",
+            summary: "read a JSON Web Token: header, claims, times as dates, signature checked with a JWKS",
+            details: """
+                jwt decode TOKEN                  header and claims in the issuer's order, exp/iat/nbf as
+                                                  dates with a countdown, whether the token is valid now
+                jwt decode TOKEN --jwks FILE|URL  also verify the signature with that key set (RS*, PS*,
+                                                  ES*, EdDSA); a tampered token is reported as such
+                Without TOKEN it is asked for without echo. The token and its signature are never printed,
+                and the line is not kept in the history.
+                Example: jwt decode --jwks http://127.0.0.1:8181/oauth/v2/jwks   (the sandbox's keys)
+                """,
+            run: { session, arguments, _ throws(ShellError) in
+                try await decodeJWT(session: session, arguments: arguments)
             }),
         ShellCommand(
             name: "trace", usage: "trace on|off|reveal",
@@ -188,6 +205,10 @@ enum AuthCommands {
             output.line("forgot the stored credentials")
         case "explain":
             for line in try liveSession(try profileName(words.first)).explain() { output.line(line) }
+        case "token", "tokens":
+            let live = try liveSession(try profileName(words.first))
+            output.line(style.paint(live.profile.name, .bold) + " — " + live.profile.method.displayName)
+            for line in await live.tokenReport() { output.line("  " + session.redactor.fields(line)) }
         case "keys":
             for key in AuthSettingKey.all where words.isEmpty || key.types.contains(words[0]) {
                 output.line(style.paint(key.name.padding(toLength: 18), .cyan) + key.summary + (key.isSecret ? style.paint("  (secret)", .yellow) : ""))
@@ -218,7 +239,7 @@ enum AuthCommands {
             guard let name = names.first else { throw .usage("no \(subcommand) profile in '\(environment.name)': `auth new NAME \(subcommand) …`") }
             try await run(session: session, arguments: [words[0], name])
         default:
-            let hint = EditDistance.closest(to: subcommand, among: ["show", "new", "set", "secret", "unset", "use", "login", "logout", "explain", "keys", "rm", "basic"])
+            let hint = EditDistance.closest(to: subcommand, among: ["show", "new", "set", "secret", "unset", "use", "login", "logout", "token", "explain", "keys", "rm", "basic"])
             throw .usage("unknown `auth \(subcommand)`" + (hint.map { " — did you mean `auth \($0)`?" } ?? ""))
         }
     }
@@ -230,6 +251,33 @@ enum AuthCommands {
         return missing.map { key in
             let variable = environment.document.entries(in: section).first { $0.key == key }?.environmentVariable
             return "\(key): no value — " + (variable.map { "set $\($0) in the process environment" } ?? "auth secret \(name) \(key)")
+        }
+    }
+
+    /// `jwt decode [TOKEN] [--jwks FILE|URL]`.
+    static func decodeJWT(session: ShellSession, arguments: [String]) async throws(ShellError) {
+        var words = arguments
+        guard words.first == "decode" else { throw .usage("usage: jwt decode [TOKEN] [--jwks FILE|URL]") }
+        words.removeFirst()
+        var keySet: String?
+        if let flag = words.firstIndex(of: "--jwks") {
+            guard flag + 1 < words.count else { throw .usage("--jwks needs a file or a URL") }
+            keySet = words[flag + 1]
+            words.removeSubrange(flag...(flag + 1))
+        }
+        guard words.count <= 1 else { throw .usage("usage: jwt decode [TOKEN] [--jwks FILE|URL]") }
+        var given = words.first
+        if given == nil { given = await session.askSecret("Token: ") }
+        guard let token = given, !token.isEmpty else { throw .usage("no token given") }
+        session.authRegistry.secrets.register(token)
+        do {
+            for line in try await JWTInspection.report(token: token, keySet: keySet, sender: session.authTransport).lines {
+                session.output.line(line)
+            }
+        } catch let error as JWTError {
+            throw .usage(error.description)
+        } catch {
+            throw .runtime("\(error)")
         }
     }
 

@@ -16,6 +16,8 @@ extension ShellSession {
         if let body = try? JSONValue.parse(Array(rest.utf8)), redactor.json(body) != nil { return true }
         if words.starts(with: ["env", "secret"]) { return words.count > 3 && words[3] != "--from" }
         if words.starts(with: ["auth", "secret"]) { return words.count > 4 }
+        // A pasted token is a credential whatever its shape.
+        if words.starts(with: ["jwt", "decode"]) { return words.count > 2 }
         if words.starts(with: ["auth", "set"]), words.count > 4, CredentialNames.isCredentialParameter(words[3]) { return true }
         return words.indices.contains { index in
             let word = words[index]

@@ -131,7 +131,7 @@ public final class ShellSession: @unchecked Sendable {
     // MARK: Auth
 
     /// Token requests go through a transport of their own: no cookies, no redirects shared with the API.
-    private lazy var authTransport = HTTPTransport(environment: processEnvironment)
+    lazy var authTransport = HTTPTransport(environment: processEnvironment)
     public private(set) lazy var authRegistry = AuthRegistry(
         workspace: workspace, sender: authTransport, processEnvironment: processEnvironment)
 
