@@ -15,7 +15,7 @@ import Workspace
         let committed = try String(contentsOf: PackagePaths.root.appendingPathComponent("environments/sandbox.env"), encoding: .utf8)
         #expect(generated == committed)
         let document = try EnvironmentDocument(parsing: committed, fileName: "sandbox.env")
-        #expect(document.sections.map(\.name) == ["basic", "oauth2", "service", "mautic-oauth1"])
+        #expect(document.sections.map(\.name) == ["basic", "oauth2", "device", "service", "mautic-oauth1"])
         let secretNames = document.entries().filter(\.isSecret).map(\.key)
         #expect(secretNames == ["password", "oauth2_client_secret", "service_client_secret", "oauth1_consumer_secret"])
         let stored = DemoEnvironment.secrets(password: "p", oauth2ClientSecret: "o", serviceClientSecret: "s", oauth1ConsumerSecret: "c")

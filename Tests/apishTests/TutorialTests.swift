@@ -4,8 +4,10 @@ import TestSupport
 
 /// `apish tutorial`, taken by a scripted learner who types each step's suggested command.
 @Suite(.serialized) struct TutorialTests {
-    static let lessons = ["basic", "mautic-traps", "client-credentials", "oauth2-pkce", "oauth1"]
+    static let lessons = ["basic", "mautic-traps", "client-credentials", "oauth2-pkce", "device", "oauth1"]
     static let browser = "python3 " + PackagePaths.root.appendingPathComponent("Tests/ShellTests/peers/sandbox_browser.py").path
+    /// The person approving a device code on the sandbox's device page.
+    static let deviceBrowser = "sh " + PackagePaths.root.appendingPathComponent("Tests/ShellTests/peers/device_browser.sh").path
 
     static func commands(of lesson: String) throws -> [String] {
         let file = PackagePaths.root.appendingPathComponent("Sources/Shell/Tutorial/Lessons/\(lesson).lesson")
@@ -14,8 +16,9 @@ import TestSupport
     }
 
     func tutorial(_ arguments: [String], typing lines: [String], in fixture: ShellFixture) throws -> CommandResult {
-        try fixture.apish(["tutorial"] + arguments + ["--port", "0"], stdin: lines.joined(separator: "\n") + "\n",
-                          environment: ["BROWSER": Self.browser], timeout: 120)
+        let browser = arguments.first == "device" ? Self.deviceBrowser : Self.browser
+        return try fixture.apish(["tutorial"] + arguments + ["--port", "0"], stdin: lines.joined(separator: "\n") + "\n",
+                                 environment: ["BROWSER": browser], timeout: 120)
     }
 
     @Test("a learner who types each step's command completes the lesson", arguments: lessons)

@@ -44,6 +44,16 @@ public enum DemoEnvironment {
         client_auth = body
         redirect_uri = {{oauth2_redirect_uri}}
 
+        # OAuth 2 device grant (RFC 8628), its endpoints found by discovery from the issuer: `auth login device`
+        # prints a code to enter at the sandbox's device page.
+        [auth device]
+        type = oauth2
+        grant = device_code
+        issuer = {{baseUrl}}
+        client_id = {{oauth2_client_id}}
+        client_secret = {{oauth2_client_secret}}
+        scope = openid
+
         # OAuth 2 client credentials: a token is fetched with the first request, nobody at the keyboard.
         [auth service]
         type = oauth2
