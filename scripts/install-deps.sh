@@ -30,7 +30,7 @@ system)
   ;;
 python)
   python=${PYTHON:-python3}
-  declare -A module=([httpbin]=httpbin [flask]=flask [oauthlib]=oauthlib [requests-oauthlib]=requests_oauthlib [httpie]=httpie ["pyjwt[crypto]"]=jwt)
+  declare -A module=([httpbin]=httpbin [flask]=flask [oauthlib]=oauthlib [requests-oauthlib]=requests_oauthlib [httpie]=httpie ["pyjwt[crypto]"]=jwt [pyyaml]=yaml)
   missing=()
   for package in "$@"; do
     "$python" -c "import ${module[$package]:-$package}" >/dev/null 2>&1 || missing+=("$package")
