@@ -50,7 +50,7 @@ let package = Package(
         .target(name: "Sandbox", dependencies: [
             "JSON", "HTTPExchange", "Auth",
             .product(name: "Hummingbird", package: "hummingbird"),
-        ]),
+        ], resources: [.embedInCode("Description/openapi.json")]),
         // One request pipeline for the shell, `apish run` and export: auth profiles of an environment,
         // which one signs a request, what a run gets from an environment.
         .target(name: "Pipeline", dependencies: [

@@ -30,14 +30,7 @@ struct ImportCommand: AsyncParsableCommand {
         @Argument(help: "The collection file (*.postman_collection.json).")
         var file: String
 
-        @Option(help: ArgumentHelp("Where the Hurl files go (default collections/NAME).", valueName: "folder"))
-        var out: String?
-
-        @Option(help: "The environment that receives variables and auth profiles (default: the collection's name).")
-        var env: String?
-
-        @Flag(help: "Replace files that are already there.")
-        var force = false
+        @OptionGroup var destination: ImportDestination
 
         func run() async throws {
             let workspace = Workspace.current()
@@ -47,22 +40,9 @@ struct ImportCommand: AsyncParsableCommand {
                 ImportSupport.fail("import postman", "\(file): \(error)")
                 throw ExitCode(2)
             }
-            let slug = ImportSupport.slug(result.name)
-            let folder = ImportSupport.absolute(out ?? "collections/\(slug)", in: workspace)
-            let targets = result.files.map { (path: folder + "/" + $0.path, text: $0.text) }
-            let existing = targets.map(\.path).filter { FileManager.default.fileExists(atPath: $0) }
-            if !existing.isEmpty, !force {
-                ImportSupport.fail("import postman", "would replace \(existing.joined(separator: ", ")); use --force")
-                throw ExitCode(1)
-            }
-            let environment = env ?? slug
-            do {
-                for target in targets { try AtomicFile.write(target.text, to: target.path) }
-                try ImportSupport.save(variables: result.variables, profiles: result.authProfiles, to: environment, in: workspace)
-            } catch {
-                ImportSupport.fail("import postman", "\(error)")
-                throw ExitCode(3)
-            }
+            let (folder, environment) = try ImportSupport.write(
+                result.files, variables: result.variables, profiles: result.authProfiles, named: result.name,
+                to: destination, in: workspace, command: "import postman")
             let secrets = result.variables.filter(\.isSecret).count
             print("imported \(result.requestCount) requests (Postman \(result.schemaVersion)) into \(result.files.count) files under \(ImportSupport.relative(folder, in: workspace))")
             print("environment \(environment): \(result.variables.count) variables (\(secrets) secret), \(result.authProfiles.count) auth profiles")
@@ -223,35 +203,15 @@ struct ImportOpenAPI: AsyncParsableCommand {
     @Argument(help: "The description: a file, or an http(s) URL.")
     var spec: String
 
-    @Option(help: ArgumentHelp("Where the Hurl files go (default collections/TITLE).", valueName: "folder"))
-    var out: String?
-
-    @Option(help: "The environment that receives baseUrl and the placeholder variables (default: the title's slug).")
-    var env: String?
-
-    @Flag(help: "Replace files that are already there.")
-    var force = false
+    @OptionGroup var destination: ImportDestination
 
     func run() async throws {
         let workspace = Workspace.current()
         let description = try await OpenAPILoading.load(spec, command: "import openapi")
         let scaffold = OpenAPIScaffold.make(from: description)
-        let slug = ImportSupport.slug(description.title)
-        let folder = ImportSupport.absolute(out ?? "collections/\(slug)", in: workspace)
-        let targets = scaffold.files.map { (path: folder + "/" + $0.path, text: $0.text) }
-        let existing = targets.map(\.path).filter { FileManager.default.fileExists(atPath: $0) }
-        if !existing.isEmpty, !force {
-            ImportSupport.fail("import openapi", "would replace \(existing.joined(separator: ", ")); use --force")
-            throw ExitCode(1)
-        }
-        let environment = env ?? slug
-        do {
-            for target in targets { try AtomicFile.write(target.text, to: target.path) }
-            try ImportSupport.save(variables: scaffold.variables, profiles: [], to: environment, in: workspace)
-        } catch {
-            ImportSupport.fail("import openapi", "\(error)")
-            throw ExitCode(3)
-        }
+        let (folder, environment) = try ImportSupport.write(
+            scaffold.files, variables: scaffold.variables, profiles: [], named: description.title,
+            to: destination, in: workspace, command: "import openapi")
         print("imported \(scaffold.operationCount) operations into \(scaffold.files.count) files under \(ImportSupport.relative(folder, in: workspace))")
         print("environment \(environment): baseUrl and \(scaffold.placeholders.count) variables to fill")
         if !scaffold.placeholders.isEmpty {
@@ -259,6 +219,18 @@ struct ImportOpenAPI: AsyncParsableCommand {
         }
         OpenAPILoading.warn(description.warnings)
     }
+}
+
+/// Where an import writes: its folder of Hurl files and its environment, both named from the source.
+struct ImportDestination: ParsableArguments {
+    @Option(help: ArgumentHelp("Where the Hurl files go (default collections/NAME, NAME from the collection's name or the description's title).", valueName: "folder"))
+    var out: String?
+
+    @Option(help: "The environment that receives the variables and auth profiles (default: NAME).")
+    var env: String?
+
+    @Flag(help: "Replace files that are already there.")
+    var force = false
 }
 
 /// Reading inputs, writing environments and reporting, for the import and export commands.
@@ -308,6 +280,32 @@ enum ImportSupport {
     static func shellQuoted(_ word: String) -> String {
         let safe = !word.isEmpty && word.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "-_./:=@%+,".contains($0)) }
         return safe ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
+    /// Writes an import's files under `out` (default collections/SLUG) and its variables and profiles to
+    /// `env` (default SLUG): nothing when a file is already there without `force` (exit 1), and the
+    /// files whole or not at all. Returns the folder and the environment written.
+    static func write(
+        _ files: [ImportedFile], variables: [ImportedVariable], profiles: [ImportedAuthProfile], named name: String,
+        to destination: ImportDestination, in workspace: Workspace, command: String
+    ) throws -> (folder: String, environment: String) {
+        let slug = slug(name)
+        let folder = absolute(destination.out ?? "collections/\(slug)", in: workspace)
+        let targets = files.map { (path: folder + "/" + $0.path, text: $0.text) }
+        let existing = targets.map(\.path).filter { FileManager.default.fileExists(atPath: $0) }
+        if !existing.isEmpty, !destination.force {
+            fail(command, "would replace \(existing.joined(separator: ", ")); use --force")
+            throw ExitCode(1)
+        }
+        let environment = destination.env ?? slug
+        do {
+            for target in targets { try AtomicFile.write(target.text, to: target.path) }
+            try save(variables: variables, profiles: profiles, to: environment, in: workspace)
+        } catch {
+            fail(command, "\(error)")
+            throw ExitCode(3)
+        }
+        return (folder, environment)
     }
 
     /// Merges variables and `[auth NAME]` sections into an environment (created when missing);
