@@ -42,6 +42,33 @@ public struct QueryResultPrinter: Sendable {
         }
     }
 
+    /// Writes the values of nodes selected from a document straight from its bytes: the same output as
+    /// `write(_:to:)` gives for their values, without building trees. Paths are printed by `write(_:to:)`.
+    public func write(_ nodes: [JSONDocument.Node], in document: JSONDocument, to sink: ([UInt8]) -> Void) {
+        withoutActuallyEscaping(sink) { sink in
+            if !each {
+                var writer = JSONWriter(style: style, sink: sink)
+                writer.writeArray(nodes, in: document)
+                writer.writeNewline()
+                writer.flush()
+                return
+            }
+            var lineStyle = style
+            lineStyle.pretty = false
+            var writer = JSONWriter(style: lineStyle, sink: sink)
+            for node in nodes {
+                if raw, let text = document.string(of: node) {
+                    writer.writeUnquoted(text)
+                } else {
+                    writer.write(node, in: document)
+                }
+                writer.writeNewline()
+                if writer.buffer.count >= 1 << 20 { writer.flush() }
+            }
+            writer.flush()
+        }
+    }
+
     /// The whole output as bytes.
     public func render(_ nodes: [JSONPathNode]) -> [UInt8] {
         var output: [UInt8] = []
