@@ -90,32 +90,43 @@ struct JSONLexer {
     mutating func validateString() throws(JSONParseError) {
         let quote = i
         i += 1
+        while let stop = try scanText() {
+            if stop == UInt8(ascii: "\"") {
+                i += 1
+                return
+            }
+            try validateEscape()
+        }
+        throw error("unterminated string", at: quote)
+    }
+
+    /// Moves over checked string text (UTF-8, no raw control characters) to the next quote or
+    /// backslash, returning it without consuming it; nil at the end of the input.
+    @inline(__always)
+    private mutating func scanText() throws(JSONParseError) -> UInt8? {
         let n = bytes.count
         while i < n {
             skipPlainASCII()
             guard i < n else { break }
             let byte = bytes[i]
-            if byte == UInt8(ascii: "\"") {
-                i += 1
-                return
-            }
-            if byte == UInt8(ascii: "\\") {
-                try validateEscape()
-            } else if byte < 0x20 {
-                throw controlCharacterError()
-            } else {
-                i += byte < 0x80 ? 1 : try validUTF8SequenceLength()
-            }
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return byte }
+            if byte < 0x20 { throw controlCharacterError() }
+            i += byte < 0x80 ? 1 : try validUTF8SequenceLength()
         }
-        throw error("unterminated string", at: quote)
+        return nil
+    }
+
+    /// The backslash at `i` and the letter after it, both consumed.
+    private mutating func scanEscapeLetter() throws(JSONParseError) -> (escape: Int, letter: UInt8) {
+        let escape = i
+        guard i + 1 < bytes.count else { throw error("unterminated string", at: escape) }
+        i += 2
+        return (escape, bytes[escape + 1])
     }
 
     /// An escape as `appendEscape` reads it (a `\u` surrogate pair is two valid escapes), not decoded.
     private mutating func validateEscape() throws(JSONParseError) {
-        let escape = i
-        guard i + 1 < bytes.count else { throw error("unterminated string", at: escape) }
-        let letter = bytes[i + 1]
-        i += 2
+        let (escape, letter) = try scanEscapeLetter()
         switch letter {
         case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
             UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
@@ -132,24 +143,11 @@ struct JSONLexer {
         let quote = i
         i += 1
         let start = i
-        let n = bytes.count
-        while i < n {
-            skipPlainASCII()
-            guard i < n else { break }
-            let byte = bytes[i]
-            if byte == UInt8(ascii: "\"") {
-                i += 1
-                return .raw(start..<(i - 1))
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw controlCharacterError() }
-            if byte < 0x80 {
-                i += 1
-            } else {
-                i += try validUTF8SequenceLength()
-            }
+        guard let stop = try scanText() else { throw error("unterminated string", at: quote) }
+        if stop == UInt8(ascii: "\"") {
+            i += 1
+            return .raw(start..<(i - 1))
         }
-        guard i < n else { throw error("unterminated string", at: quote) }
         try decodeEscapedString(quote: quote, start: start)
         return .decoded
     }
@@ -255,10 +253,7 @@ struct JSONLexer {
 
     /// Lone surrogates cannot be held in a Swift string; they become U+FFFD as in most JSON tools.
     private mutating func appendEscape() throws(JSONParseError) {
-        let escape = i
-        guard i + 1 < bytes.count else { throw error("unterminated string", at: escape) }
-        let letter = bytes[i + 1]
-        i += 2
+        let (escape, letter) = try scanEscapeLetter()
         switch letter {
         case UInt8(ascii: "\""): scratch.append(UInt8(ascii: "\""))
         case UInt8(ascii: "\\"): scratch.append(UInt8(ascii: "\\"))
