@@ -75,6 +75,14 @@ import Testing
         }
         // Values alone must agree with evaluate's values.
         if !query.values(in: document).elementsEqual(values) { return "values(in:) differs from evaluate" }
+        // The document read in place selects the same nodes as its tree.
+        guard let inPlace = try? JSONDocument(document.serializedBytes(style: .pretty)) else {
+            return "the serialized document does not read back"
+        }
+        let selected = query.evaluate(inPlace)
+        if selected.map(\.path) != paths || selected.map({ inPlace.value(of: $0.node) }) != values {
+            return "the document read in place selects \(selected.map(\.path)), the tree \(paths)"
+        }
         return nil
     }
 }

@@ -55,11 +55,27 @@ struct JSONLexer {
 
     /// A member name at `i`, then its colon and the whitespace before the value.
     mutating func scanKey() throws(JSONParseError) -> StringContents {
+        try expectKeyQuote()
+        let key = try scanString()
+        try consumeColon()
+        return key
+    }
+
+    /// `scanKey` without decoding the name: the same checks and errors.
+    mutating func validateKey() throws(JSONParseError) {
+        try expectKeyQuote()
+        try validateString()
+        try consumeColon()
+    }
+
+    private func expectKeyQuote() throws(JSONParseError) {
         guard i < bytes.count else { throw error("unexpected end of input, expected an object key") }
         guard bytes[i] == UInt8(ascii: "\"") else {
             throw error("unexpected \(describeByte(at: i)), expected an object key in double quotes")
         }
-        let key = try scanString()
+    }
+
+    private mutating func consumeColon() throws(JSONParseError) {
         skipWhitespace()
         guard i < bytes.count, bytes[i] == UInt8(ascii: ":") else {
             throw error(i < bytes.count
@@ -68,7 +84,58 @@ struct JSONLexer {
         }
         i += 1
         skipWhitespace()
-        return key
+    }
+
+    /// `scanString` without decoding: the same checks and errors, for validating alone.
+    mutating func validateString() throws(JSONParseError) {
+        let quote = i
+        i += 1
+        while let stop = try scanText() {
+            if stop == UInt8(ascii: "\"") {
+                i += 1
+                return
+            }
+            try validateEscape()
+        }
+        throw error("unterminated string", at: quote)
+    }
+
+    /// Moves over checked string text (UTF-8, no raw control characters) to the next quote or
+    /// backslash, returning it without consuming it; nil at the end of the input.
+    @inline(__always)
+    private mutating func scanText() throws(JSONParseError) -> UInt8? {
+        let n = bytes.count
+        while i < n {
+            skipPlainASCII()
+            guard i < n else { break }
+            let byte = bytes[i]
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return byte }
+            if byte < 0x20 { throw controlCharacterError() }
+            i += byte < 0x80 ? 1 : try validUTF8SequenceLength()
+        }
+        return nil
+    }
+
+    /// The backslash at `i` and the letter after it, both consumed.
+    private mutating func scanEscapeLetter() throws(JSONParseError) -> (escape: Int, letter: UInt8) {
+        let escape = i
+        guard i + 1 < bytes.count else { throw error("unterminated string", at: escape) }
+        i += 2
+        return (escape, bytes[escape + 1])
+    }
+
+    /// An escape as `appendEscape` reads it (a `\u` surrogate pair is two valid escapes), not decoded.
+    private mutating func validateEscape() throws(JSONParseError) {
+        let (escape, letter) = try scanEscapeLetter()
+        switch letter {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"), UInt8(ascii: "f"),
+            UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+            return
+        case UInt8(ascii: "u"):
+            _ = try hexQuad(escapeAt: escape)
+        default:
+            throw error("invalid escape '\\\(describeRaw(letter))' in string", at: escape)
+        }
     }
 
     /// A string starting at its opening quote, validated (UTF-8, escapes, no raw control characters).
@@ -76,26 +143,57 @@ struct JSONLexer {
         let quote = i
         i += 1
         let start = i
-        let n = bytes.count
-        while i < n {
-            skipPlainASCII()
-            guard i < n else { break }
-            let byte = bytes[i]
-            if byte == UInt8(ascii: "\"") {
-                i += 1
-                return .raw(start..<(i - 1))
-            }
-            if byte == UInt8(ascii: "\\") { break }
-            if byte < 0x20 { throw controlCharacterError() }
-            if byte < 0x80 {
-                i += 1
-            } else {
-                i += try validUTF8SequenceLength()
-            }
+        guard let stop = try scanText() else { throw error("unterminated string", at: quote) }
+        if stop == UInt8(ascii: "\"") {
+            i += 1
+            return .raw(start..<(i - 1))
         }
-        guard i < n else { throw error("unterminated string", at: quote) }
         try decodeEscapedString(quote: quote, start: start)
         return .decoded
+    }
+
+    /// For a string already validated: its contents when they print back unchanged, that is when
+    /// its only escapes are ones the printer writes the same way (`\"`, `\\`, `\b`, `\f`, `\n`, `\r`,
+    /// `\t`); nil, with `i` left at the quote, when it holds `\/` or `\u` and must be decoded.
+    @inline(__always)
+    mutating func scanValidatedString() -> Range<Int>? {
+        let quote = i
+        i += 1
+        let start = i
+        while true {
+            i = Self.quoteOrBackslash(in: bytes, from: i)
+            guard i < bytes.count else { break }
+            if bytes[i] == UInt8(ascii: "\"") {
+                i += 1
+                return start..<(i - 1)
+            }
+            let letter = i + 1 < bytes.count ? bytes[i + 1] : 0
+            if letter == UInt8(ascii: "/") || letter == UInt8(ascii: "u") { break }
+            i += 2
+        }
+        i = quote
+        return nil
+    }
+
+    /// The offset of the first quote or backslash at or after `start` (the buffer's end when none),
+    /// eight bytes at a time.
+    @inline(__always)
+    static func quoteOrBackslash(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var i = start
+        let n = bytes.count
+        if let base = bytes.baseAddress {
+            let ones: UInt64 = 0x0101_0101_0101_0101
+            let highs: UInt64 = 0x8080_8080_8080_8080
+            while i + 8 <= n {
+                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+                let quotes = word ^ (ones &* 0x22)
+                let backslashes = word ^ (ones &* 0x5C)
+                if ((quotes &- ones) & ~quotes | (backslashes &- ones) & ~backslashes) & highs != 0 { break }
+                i += 8
+            }
+        }
+        while i < n && bytes[i] != UInt8(ascii: "\"") && bytes[i] != UInt8(ascii: "\\") { i += 1 }
+        return i
     }
 
     /// Skips 8 bytes at a time while none of them is a quote, a backslash, a control character or
@@ -155,10 +253,7 @@ struct JSONLexer {
 
     /// Lone surrogates cannot be held in a Swift string; they become U+FFFD as in most JSON tools.
     private mutating func appendEscape() throws(JSONParseError) {
-        let escape = i
-        guard i + 1 < bytes.count else { throw error("unterminated string", at: escape) }
-        let letter = bytes[i + 1]
-        i += 2
+        let (escape, letter) = try scanEscapeLetter()
         switch letter {
         case UInt8(ascii: "\""): scratch.append(UInt8(ascii: "\""))
         case UInt8(ascii: "\\"): scratch.append(UInt8(ascii: "\\"))

@@ -2,19 +2,29 @@
 ///
 /// It accepts exactly what `JSONParser` accepts (same lexer, same structure, same depth limit, same
 /// errors) and writes exactly what `JSONWriter` would write for the parsed value. With `emitting` false
-/// it only validates, which lets callers check a whole document before writing any of it.
+/// it only validates, which lets callers check a whole document before writing any of it; emitting
+/// is for input already validated that way, so strings are copied without checking them again.
 struct JSONReformatter {
     private var lexer: JSONLexer
     private let maxDepth: Int
+    /// Indentation of the value itself: nonzero when it is printed inside an enclosing array.
+    private let baseDepth: Int
+    /// Containers at least this many bytes long are recorded in `spans` as they close.
+    private let spanThreshold: Int
+    /// (start, end) byte offsets of the long containers, in the order they close.
+    private(set) var spans: [JSONDocument.Span] = []
 
-    init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int) {
+    init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, baseDepth: Int = 0, recordingSpansFrom spanThreshold: Int = .max) {
         lexer = JSONLexer(bytes: bytes)
         self.maxDepth = maxDepth
+        self.baseDepth = baseDepth
+        self.spanThreshold = spanThreshold
     }
 
     mutating func run(into writer: inout JSONWriter, emitting: Bool) throws(JSONParseError) {
         let bytes = lexer.bytes
         var frames: [Bool] = []  // isObject, innermost last
+        var openings: [Int] = []  // where each open container starts, innermost last
         lexer.skipBOM()
         lexer.skipWhitespace()
 
@@ -23,6 +33,7 @@ struct JSONReformatter {
             switch bytes[lexer.i] {
             case UInt8(ascii: "{"):
                 guard frames.count < maxDepth else { throw lexer.error("nesting deeper than \(maxDepth) levels") }
+                let opening = lexer.i
                 lexer.i += 1
                 lexer.skipWhitespace()
                 if !lexer.atEnd && bytes[lexer.i] == UInt8(ascii: "}") {
@@ -33,15 +44,17 @@ struct JSONReformatter {
                     }
                 } else {
                     frames.append(true)
+                    openings.append(opening)
                     if emitting {
                         writer.punctuation(UInt8(ascii: "{"))
-                        writer.newline(frames.count)
+                        writer.newline(baseDepth + frames.count)
                     }
                     try key(into: &writer, emitting: emitting)
                     continue
                 }
             case UInt8(ascii: "["):
                 guard frames.count < maxDepth else { throw lexer.error("nesting deeper than \(maxDepth) levels") }
+                let opening = lexer.i
                 lexer.i += 1
                 lexer.skipWhitespace()
                 if !lexer.atEnd && bytes[lexer.i] == UInt8(ascii: "]") {
@@ -52,15 +65,23 @@ struct JSONReformatter {
                     }
                 } else {
                     frames.append(false)
+                    openings.append(opening)
                     if emitting {
                         writer.punctuation(UInt8(ascii: "["))
-                        writer.newline(frames.count)
+                        writer.newline(baseDepth + frames.count)
                     }
                     continue
                 }
             case UInt8(ascii: "\""):
-                let contents = try lexer.scanString()
-                if emitting { write(contents, as: .string, into: &writer) }
+                if !emitting {
+                    try lexer.validateString()
+                } else if let verbatim = lexer.scanValidatedString() {
+                    write(.raw(verbatim), as: .string, into: &writer)
+                } else {
+                    // Scanned first: the decoded text is in the lexer's scratch only afterwards.
+                    let contents = try lexer.scanString()
+                    write(contents, as: .string, into: &writer)
+                }
             case UInt8(ascii: "t"):
                 try lexer.expectWord("true")
                 if emitting { writer.token(.bool) { $0.append(contentsOf: [0x74, 0x72, 0x75, 0x65]) } }
@@ -97,7 +118,7 @@ struct JSONReformatter {
                     lexer.skipWhitespace()
                     if emitting {
                         writer.punctuation(UInt8(ascii: ","))
-                        writer.newline(frames.count)
+                        writer.newline(baseDepth + frames.count)
                         writer.flushIfFull()
                     }
                     if isObject { try key(into: &writer, emitting: emitting) }
@@ -108,8 +129,12 @@ struct JSONReformatter {
                 }
                 lexer.i += 1
                 frames.removeLast()
+                let opening = openings.removeLast()
+                if lexer.i - opening >= spanThreshold {
+                    spans.append(JSONDocument.Span(start: UInt32(opening), end: UInt32(lexer.i)))
+                }
                 if emitting {
-                    writer.newline(frames.count)
+                    writer.newline(baseDepth + frames.count)
                     writer.punctuation(closer)
                 }
             }
@@ -118,14 +143,25 @@ struct JSONReformatter {
     }
 
     private mutating func key(into writer: inout JSONWriter, emitting: Bool) throws(JSONParseError) {
-        let contents = try lexer.scanKey()
-        guard emitting else { return }
+        guard emitting else {
+            try lexer.validateKey()
+            return
+        }
+        let contents: JSONLexer.StringContents
+        if let verbatim = lexer.scanValidatedString() {
+            contents = .raw(verbatim)
+            lexer.skipWhitespace()
+            lexer.i += 1  // the colon, already checked by validation
+            lexer.skipWhitespace()
+        } else {
+            contents = try lexer.scanKey()
+        }
         write(contents, as: .key, into: &writer)
         writer.punctuation(UInt8(ascii: ":"))
         if writer.isPretty { writer.writeRaw(CollectionOfOne(0x20)) }
     }
 
-    /// A string without escapes has nothing the printer would escape, so its input bytes are its output.
+    /// A raw string (no escapes, or only those the printer writes the same way) is its own output.
     private func write(_ contents: JSONLexer.StringContents, as kind: JSONWriter.TokenKind, into writer: inout JSONWriter) {
         switch contents {
         case .raw(let range):

@@ -18,24 +18,46 @@ public struct QueryResultPrinter: Sendable {
 
     /// Writes the output, ending with a newline, in chunks to `sink`.
     public func write(_ nodes: [JSONPathNode], to sink: ([UInt8]) -> Void) {
-        withoutActuallyEscaping(sink) { sink in
-            let items = nodes.map { paths ? JSONValue.string($0.path) : $0.value }
-            if !each {
-                var writer = JSONWriter(style: style, sink: sink)
-                writer.write(.array(items))
-                writer.writeNewline()
-                writer.flush()
-                return
-            }
-            var lineStyle = style
-            lineStyle.pretty = false
-            var writer = JSONWriter(style: lineStyle, sink: sink)
+        let items = nodes.map { paths ? JSONValue.string($0.path) : $0.value }
+        write(to: sink, array: { $0.write(.array(items)) }, lines: { writer in
             for item in items {
                 if raw, case .string(let text) = item {
                     writer.writeUnquoted(text)
                 } else {
                     writer.write(item)
                 }
+                writer.writeNewline()
+                if writer.buffer.count >= 1 << 20 { writer.flush() }
+            }
+        })
+    }
+
+    /// Writes the values of nodes selected from a document straight from its bytes: the same output as
+    /// `write(_:to:)` gives for their values, without building trees. Paths are printed by `write(_:to:)`.
+    public func write(_ nodes: [JSONDocument.Node], in document: JSONDocument, to sink: ([UInt8]) -> Void) {
+        write(to: sink, array: { $0.writeArray(nodes, in: document) }, lines: { writer in
+            for node in nodes {
+                if raw, let text = document.string(of: node) {
+                    writer.writeUnquoted(text)
+                } else {
+                    writer.write(node, in: document)
+                }
+                writer.writeNewline()
+                if writer.buffer.count >= 1 << 20 { writer.flush() }
+            }
+        })
+    }
+
+    /// One JSON array in the style, or one compact item per line (`lines` writes them).
+    private func write(to sink: ([UInt8]) -> Void, array: (inout JSONWriter) -> Void, lines: (inout JSONWriter) -> Void) {
+        withoutActuallyEscaping(sink) { sink in
+            var lineStyle = style
+            lineStyle.pretty = false
+            var writer = JSONWriter(style: each ? lineStyle : style, sink: sink)
+            if each {
+                lines(&writer)
+            } else {
+                array(&writer)
                 writer.writeNewline()
             }
             writer.flush()

@@ -36,6 +36,24 @@ public struct JSONPathQuery: Sendable, CustomStringConvertible {
             .map(\.value)
     }
 
+    /// The selected nodes of a document read in place, in document order, each with its normalized path:
+    /// the same nodes `evaluate` selects from the document's tree, without building it.
+    public func evaluate(_ document: JSONDocument) -> [(path: String, node: JSONDocument.Node)] {
+        let selection = documentEvaluator(document).select(segments, trackingPaths: true)
+        return zip(selection.paths, selection.nodes).map { (path: NormalizedPath.render($0), node: $1) }
+    }
+
+    /// The selected nodes of a document read in place, in document order, without computing paths.
+    public func nodes(in document: JSONDocument) -> [JSONDocument.Node] {
+        documentEvaluator(document).select(segments, trackingPaths: false).nodes
+    }
+
+    private func documentEvaluator(_ document: JSONDocument) -> DocumentEvaluator {
+        // Only filters that query from `$` need the root as a tree; the rest never read it.
+        let rootValue = segments.filtersQueryRoot ? document.value(of: document.root) : .null
+        return DocumentEvaluator(document: document, regexes: RegexCache(), rootValue: rootValue)
+    }
+
     /// True when the query can select at most one node (only single names and indices, no descendants).
     public var isSingular: Bool {
         FilterQuery(isRelative: false, segments: segments).isSingular

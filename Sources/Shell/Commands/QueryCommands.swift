@@ -40,13 +40,16 @@ enum QueryCommands {
         }
     }
 
-    static func document(_ response: HTTPResponse) throws(ShellError) -> JSONValue {
-        do { return try response.json() } catch { throw .runtime("the response body is not JSON (\(error))") }
+    /// The body read in place: a large response is queried without building its tree.
+    static func document(_ response: HTTPResponse) throws(ShellError) -> JSONDocument {
+        do { return try JSONDocument(response.body) } catch { throw .runtime("the response body is not JSON (\(error))") }
     }
 
+    /// The matches, only they made into values.
     static func evaluate(_ expression: String, on response: HTTPResponse) throws(ShellError) -> [JSONPathNode] {
         let query = try compile(expression)
-        return query.evaluate(try document(response))
+        let document = try document(response)
+        return query.evaluate(document).map { JSONPathNode(path: $0.path, value: document.value(of: $0.node)) }
     }
 
     static func render(_ nodes: [JSONPathNode], paths: Bool, raw: Bool, style: TerminalStyle) -> String {
@@ -65,7 +68,7 @@ enum QueryCommands {
             return candidate
         }
         guard let query = try? JSONPathQuery(shorthand: expression), query.isSingular,
-            let document = try? response.json(), let node = query.evaluate(document).first
+            let document = try? JSONDocument(response.body), let node = query.evaluate(document).first
         else { return nil }
         return node.path
     }

@@ -42,8 +42,8 @@ enum SchemaCommands {
         } catch {
             throw .parse(error.description)
         }
-        let body = try QueryCommands.document(record.response)
-        let violations = validator.validate(body)
+        let document = try QueryCommands.document(record.response)
+        let violations = validator.validate(document.value(of: document.root))
         guard violations.isEmpty else {
             let count = violations.count == 1 ? "1 violation" : "\(violations.count) violations"
             throw .expectation("the response body does not match \(schemaPath) (\(count)):\n"

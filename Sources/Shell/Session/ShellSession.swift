@@ -28,6 +28,9 @@ public final class ShellSession: @unchecked Sendable {
     let processEnvironment: [String: String]
     private var transports: [String: HTTPTransport] = [:]
     private var cookieJars: [String: CookieJar] = [:]
+    /// The persistent cookies last read from or written to each cookie file, as encoded there: an
+    /// unchanged jar is not written again (each write is a synced file).
+    private var storedCookies: [String: Data] = [:]
     /// Origins already told that the default profile's credentials were withheld from them.
     private var withheldOrigins: Set<String> = []
 
@@ -195,6 +198,7 @@ public final class ShellSession: @unchecked Sendable {
         if let jar = cookieJars[key] { return jar }
         let stored = (try? workspace.state.load(cookieKey)).flatMap { $0 }
         let cookies = stored.flatMap { try? JSONDecoder().decode([CookieJar.Cookie].self, from: Data($0)) } ?? []
+        storedCookies[cookieKey] = try? JSONEncoder().encode(cookies.filter { $0.expires != nil })
         let jar = CookieJar(cookies)
         cookieJars[key] = jar
         return jar
@@ -205,8 +209,9 @@ public final class ShellSession: @unchecked Sendable {
     func saveCookies() {
         guard let jar = cookieJars[environmentName ?? ""] else { return }
         let persistent = jar.all.filter { $0.expires != nil }
-        guard let data = try? JSONEncoder().encode(persistent) else { return }
+        guard let data = try? JSONEncoder().encode(persistent), data != storedCookies[cookieKey] else { return }
         try? workspace.state.save(cookieKey, Array(data))
+        storedCookies[cookieKey] = data
     }
 
     public func shutdown() async {

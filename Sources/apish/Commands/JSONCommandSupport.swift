@@ -11,9 +11,11 @@ import Darwin
 enum JSONCommandSupport {
     /// The whole file, or standard input when `path` is nil or "-". An unreadable file is reported
     /// and exits with status 3, apish's status for file and network failures.
-    static func readInput(_ path: String?, command: String) throws -> Data {
+    static func readInput(_ path: String?, command: String) throws -> [UInt8] {
         guard let path, path != "-" else {
-            return try FileHandle.standardInput.readToEnd() ?? Data()
+            if let bytes = readAll(STDIN_FILENO) { return bytes }
+            fail(command, "cannot read standard input")
+            throw ExitCode(3)
         }
         var isDirectory: ObjCBool = false
         let reason: String
@@ -21,9 +23,8 @@ enum JSONCommandSupport {
             reason = "no such file"
         } else if isDirectory.boolValue {
             reason = "is a directory"
-        } else if let file = FileHandle(forReadingAtPath: path), let data = try? file.readToEnd() ?? Data() {
-            // Read until the end rather than for the size the file claims: a pipe or /dev/stdin claims none.
-            return data
+        } else if let file = FileHandle(forReadingAtPath: path), let bytes = readAll(file.fileDescriptor) {
+            return bytes
         } else {
             reason = "permission denied or read error"
         }
@@ -31,11 +32,31 @@ enum JSONCommandSupport {
         throw ExitCode(3)
     }
 
-    /// Parses the input, reporting invalid JSON and exiting 2.
-    static func parseDocument(_ path: String?, command: String) throws -> JSONValue {
-        let data = try readInput(path, command: command)
+    /// Reads until the end rather than for the size the file claims (a pipe or /dev/stdin claims none),
+    /// into one buffer reserved at the claimed size, so a large file is held once, not copied while growing.
+    private static func readAll(_ descriptor: Int32) -> [UInt8]? {
+        var status = stat()
+        var bytes: [UInt8] = []
+        if fstat(descriptor, &status) == 0 && status.st_size > 0 {
+            bytes.reserveCapacity(Int(status.st_size) + 1)
+        }
+        var chunk = [UInt8](repeating: 0, count: 1 << 20)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { return bytes }
+            if count < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+    }
+
+    /// Reads and validates the input as a document read in place, reporting invalid JSON and exiting 2.
+    static func readDocument(_ path: String?, command: String) throws -> JSONDocument {
+        let bytes = try readInput(path, command: command)
         do {
-            return try JSONValue.parse(data)
+            return try JSONDocument(bytes)
         } catch {
             throw invalidJSON(error, path: path, command: command)
         }

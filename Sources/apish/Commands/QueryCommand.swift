@@ -37,11 +37,16 @@ struct QueryCommand: ParsableCommand {
             JSONCommandSupport.fail("query", "invalid query (column \(error.column)):\n\(error.caretDiagram)")
             throw ExitCode(2)
         }
-        let document = try JSONCommandSupport.parseDocument(file, command: "query")
+        // Read in place: only the selected nodes are printed, and no tree of the document is built.
+        let document = try JSONCommandSupport.readDocument(file, command: "query")
         var style = JSONStyle.pretty
         if JSONCommandSupport.colorsWanted { style = style.colored() }
         let printer = QueryResultPrinter(paths: paths, each: each, raw: raw, style: style)
-        let nodes = paths ? query.evaluate(document) : query.values(in: document).map { JSONPathNode(path: "", value: $0) }
-        printer.write(nodes, to: JSONCommandSupport.writeToStandardOutput)
+        if paths {
+            let nodes = query.evaluate(document).map { JSONPathNode(path: $0.path, value: .null) }
+            printer.write(nodes, to: JSONCommandSupport.writeToStandardOutput)
+        } else {
+            printer.write(query.nodes(in: document), in: document, to: JSONCommandSupport.writeToStandardOutput)
+        }
     }
 }

@@ -43,14 +43,14 @@ struct ValidateCommand: ParsableCommand {
             JSONCommandSupport.fail("validate", error.description)
             throw ExitCode(2)
         }
-        let document: JSONValue
+        let document: JSONDocument
         do {
-            document = try JSONCommandSupport.parseDocument(file, command: "validate")
+            document = try JSONCommandSupport.readDocument(file, command: "validate")
         } catch let code as ExitCode where code == ExitCode(3) {
             // A document that cannot be read is as unusable as one that is not JSON: both exit 2 here.
             throw ExitCode(2)
         }
-        let violations = validator.validate(document)
+        let violations = validator.validate(document.value(of: document.root))
         for violation in violations {
             JSONCommandSupport.writeToStandardOutput(Array((violation.description + "\n").utf8))
         }

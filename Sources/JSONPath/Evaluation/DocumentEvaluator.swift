@@ -1,0 +1,183 @@
+import JSON
+
+/// Applies segments to nodelists of a `JSONDocument` read in place, selecting the same nodes in the same
+/// order as `Evaluator` does on the document's tree. Filters test one candidate at a time as a tree:
+/// the candidate is materialized, tested by `Evaluator`, and dropped.
+struct DocumentEvaluator {
+    let document: JSONDocument
+    let filters: Evaluator
+
+    typealias Node = JSONDocument.Node
+
+    /// Selected nodes in order, and their paths when tracked (kept apart so untracked selections stay
+    /// 8 bytes a node).
+    struct Selection {
+        var nodes: [Node] = []
+        var paths: [[PathComponent]] = []
+    }
+
+    /// `rootValue` is needed only by filters that query from the root (`$`); otherwise it is never read.
+    init(document: JSONDocument, regexes: RegexCache, rootValue: JSONValue) {
+        self.document = document
+        filters = Evaluator(root: rootValue, regexes: regexes)
+    }
+
+    func select(_ segments: [Segment], trackingPaths: Bool) -> Selection {
+        var selection = Selection(nodes: [document.root], paths: trackingPaths ? [[]] : [])
+        for segment in segments {
+            var next = Selection()
+            for (position, node) in selection.nodes.enumerated() {
+                let path = trackingPaths ? selection.paths[position] : []
+                if segment.isDescendant {
+                    var trail = path
+                    descend(node, segment.selectors, trail: &trail, tracking: trackingPaths, into: &next)
+                } else {
+                    apply(segment.selectors, to: node, path: path, tracking: trackingPaths, into: &next)
+                }
+            }
+            selection = next
+            if selection.nodes.isEmpty { break }
+        }
+        return selection
+    }
+
+    /// Visits `node` and then its descendants in document order, applying the selectors at each.
+    private func descend(
+        _ node: Node, _ selectors: [Selector], trail: inout [PathComponent], tracking: Bool, into output: inout Selection
+    ) {
+        apply(selectors, to: node, path: trail, tracking: tracking, into: &output)
+        switch document.kind(of: node) {
+        case .array:
+            document.forEachElement(of: node) { index, element in
+                guard document.isContainer(element) else { return }
+                if tracking { trail.append(.index(index)) }
+                descend(element, selectors, trail: &trail, tracking: tracking, into: &output)
+                if tracking { trail.removeLast() }
+            }
+        case .object:
+            document.forEachMember(of: node) { key, value in
+                guard document.isContainer(value) else { return }
+                if tracking { trail.append(.name(document.name(of: key))) }
+                descend(value, selectors, trail: &trail, tracking: tracking, into: &output)
+                if tracking { trail.removeLast() }
+            }
+        default:
+            break
+        }
+    }
+
+    private func apply(
+        _ selectors: [Selector], to node: Node, path: [PathComponent], tracking: Bool, into output: inout Selection
+    ) {
+        @inline(__always) func emit(_ child: Node, _ component: @autoclosure () -> PathComponent) {
+            output.nodes.append(child)
+            if tracking { output.paths.append(path + [component()]) }
+        }
+        let kind = document.kind(of: node)
+        guard kind == .array || kind == .object else { return }
+        for selector in selectors {
+            switch selector {
+            case .name(let name):
+                guard kind == .object, let child = member(of: node, named: name) else { continue }
+                emit(child, .name(name))
+            case .nameOrIndex(let name, let index):
+                if kind == .object, let child = member(of: node, named: name) {
+                    emit(child, .name(name))
+                } else if kind == .array {
+                    let elements = document.elements(of: node)
+                    if elements.indices.contains(index) { emit(elements[index], .index(index)) }
+                }
+            case .wildcard:
+                if kind == .array {
+                    document.forEachElement(of: node) { index, element in emit(element, .index(index)) }
+                } else {
+                    document.forEachMember(of: node) { key, value in emit(value, .name(document.name(of: key))) }
+                }
+            case .index(let index):
+                guard kind == .array else { continue }
+                let elements = document.elements(of: node)
+                let position = index < 0 ? elements.count + index : index
+                guard elements.indices.contains(position) else { continue }
+                emit(elements[position], .index(position))
+            case .slice(let start, let end, let step):
+                guard kind == .array else { continue }
+                let elements = document.elements(of: node)
+                for position in Evaluator.sliceIndices(count: elements.count, start: start, end: end, step: step) {
+                    emit(elements[position], .index(position))
+                }
+            case .filter(let condition):
+                if kind == .array {
+                    document.forEachElement(of: node) { index, element in
+                        if filters.test(condition, current: document.value(of: element)) { emit(element, .index(index)) }
+                    }
+                } else {
+                    document.forEachMember(of: node) { key, value in
+                        if filters.test(condition, current: document.value(of: value)) {
+                            emit(value, .name(document.name(of: key)))
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The last member with that name, as `Evaluator.member` picks it.
+    private func member(of node: Node, named name: String) -> Node? {
+        var found: Node?
+        document.forEachMember(of: node) { key, value in
+            if document.key(key, equals: name) { found = value }
+        }
+        return found
+    }
+}
+
+extension [Segment] {
+    /// True when some filter queries from the root (`$`), so evaluating needs the root as a tree.
+    var filtersQueryRoot: Bool {
+        contains { segment in
+            segment.selectors.contains { selector in
+                if case .filter(let condition) = selector { return condition.queriesRoot }
+                return false
+            }
+        }
+    }
+}
+
+extension LogicalExpression {
+    var queriesRoot: Bool {
+        switch self {
+        case .or(let operands), .and(let operands): operands.contains { $0.queriesRoot }
+        case .not(let operand): operand.queriesRoot
+        case .comparison(let left, _, let right): left.queriesRoot || right.queriesRoot
+        case .exists(let query): query.queriesRoot
+        case .function(let call): call.queriesRoot
+        }
+    }
+}
+
+extension FilterQuery {
+    var queriesRoot: Bool { !isRelative || segments.filtersQueryRoot }
+}
+
+extension ComparableExpression {
+    var queriesRoot: Bool {
+        switch self {
+        case .literal: false
+        case .query(let query): query.queriesRoot
+        case .function(let call): call.queriesRoot
+        }
+    }
+}
+
+extension FunctionCall {
+    var queriesRoot: Bool {
+        arguments.contains { argument in
+            switch argument {
+            case .literal: false
+            case .query(let query): query.queriesRoot
+            case .logical(let expression): expression.queriesRoot
+            case .function(let call): call.queriesRoot
+            }
+        }
+    }
+}
