@@ -6,7 +6,10 @@ PYTHON ?= python3
 APT_PACKAGES := libedit-dev pkg-config curl openssl
 PIP_PACKAGES := httpbin flask requests oauthlib requests-oauthlib jsonschema
 
-.PHONY: demo test build release deps test-deps bench
+.PHONY: demo test build release deps test-deps bench fuzz
+
+# Seconds each fuzz target runs under `make fuzz`.
+FUZZ_SECONDS ?= 60
 
 demo: deps build
 	.build/debug/apish demo
@@ -33,3 +36,7 @@ bench: release
 	@scripts/install-deps.sh system hyperfine time jq
 	@scripts/install-deps.sh python httpie
 	Benchmarks/run-all.sh
+
+# Every parser under libFuzzer with the address sanitizer, FUZZ_SECONDS each (see FUZZING.md).
+fuzz: deps
+	FUZZ_SECONDS=$(FUZZ_SECONDS) scripts/fuzz.sh
