@@ -69,8 +69,8 @@ let package = Package(
         ]),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "JSONTests", dependencies: ["JSON"]),
-        .testTarget(name: "JSONPathTests", dependencies: ["JSONPath", "JSON"]),
+        .testTarget(name: "JSONTests", dependencies: ["JSON", "TestSupport"]),
+        .testTarget(name: "JSONPathTests", dependencies: ["JSONPath", "JSON", "TestSupport"]),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "JSON", "TestSupport"]),
         .testTarget(name: "HTTPExchangeTests", dependencies: ["HTTPExchange", "JSON", "TestSupport"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "HTTPExchange", "TestSupport"], exclude: ["peers"]),

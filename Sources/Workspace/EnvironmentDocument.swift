@@ -58,7 +58,9 @@ public struct EnvironmentDocument: Sendable, Equatable {
 
     public init(parsing text: String, fileName: String) throws(EnvironmentParseError) {
         var lines: [Line] = []
-        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        // "\r\n" is one Character in Swift, so it is a separator of its own.
+        let rawLines = text.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
+        for (number, raw) in rawLines.enumerated() {
             let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
             let trimmed = line.trimmingSpaces()
             if trimmed.isEmpty {
@@ -85,7 +87,8 @@ public struct EnvironmentDocument: Sendable, Equatable {
     private static func parseEntry(_ text: Substring, fileName: String, line: Int) throws(EnvironmentParseError) -> Entry {
         var rest = text
         var isSecret = false
-        if rest.hasPrefix("secret ") {
+        // `secret = value` is a variable called secret, as `secret=value` is.
+        if rest.hasPrefix("secret "), !rest.dropFirst("secret ".count).trimmingSpaces().hasPrefix("=") {
             isSecret = true
             rest = rest.dropFirst("secret ".count).trimmingSpaces()
         }
@@ -126,8 +129,13 @@ public struct EnvironmentDocument: Sendable, Equatable {
         }.joined(separator: "\n") + "\n"
     }
 
+    /// Quotes keep what reading would drop: blanks at either end, a carriage return at the end (taken as
+    /// part of a CRLF line break), quotes around the whole value.
     private static func quotedIfNeeded(_ value: String) -> String {
-        value.first == " " || value.last == " " || (value.hasPrefix("\"") && value.hasSuffix("\"")) ? "\"\(value)\"" : value
+        let dropped: Set<Character> = [" ", "\t", "\r"]
+        let needsQuotes = value.first.map { dropped.contains($0) } == true || value.last.map { dropped.contains($0) } == true
+            || (value.hasPrefix("\"") && value.hasSuffix("\""))
+        return needsQuotes ? "\"\(value)\"" : value
     }
 
     public func entries(in section: Section? = nil) -> [Entry] {

@@ -78,4 +78,13 @@ import Testing
         #expect(jar.header(for: try #require(RequestURL("http://api.example.test/app/other")), now: 1_700_000_001) == "session=abc; wide=1; scoped=1")
         #expect(jar.header(for: try #require(RequestURL("http://other.test/")), now: 1_700_000_001) == nil)
     }
+
+    /// Found by the http-response fuzz target: an attribute that is only `=` stopped the process.
+    @Test func attributesWithoutANameAreIgnored() throws {
+        let jar = CookieJar()
+        let url = try #require(RequestURL("http://api.example.test/"))
+        jar.store(setCookieHeaders: ["a=1; =", "b=2; =x; Path=/; ==", "c=3;;= ; Secure"], from: url, now: 0)
+        #expect(jar.header(for: url, now: 1) == "a=1; b=2")
+        #expect(jar.all.map(\.name) == ["a", "b", "c"])
+    }
 }

@@ -29,6 +29,32 @@ import Workspace
         #expect(document.rendered() == text + "\n")
     }
 
+    /// Found by the environment fuzz target: `secret=x` read as a variable called secret, but it was
+    /// written back as `secret = x`, which read as a secret without a name and failed.
+    @Test func aVariableCalledSecretReadsBackAsWritten() throws {
+        let document = try EnvironmentDocument(parsing: "secret=x\nsecret token\n", fileName: "a.env")
+        #expect(document.entry("secret") == .init(key: "secret", value: "x"))
+        #expect(document.entry("token")?.isSecret == true)
+        #expect(document.rendered() == "secret = x\nsecret token\n")
+        #expect(try EnvironmentDocument(parsing: document.rendered(), fileName: "a.env") == document)
+    }
+
+    /// Found by the environment fuzz target: a value with a tab at either end or a carriage return at
+    /// the end lost it when written back unquoted.
+    @Test func valuesKeepBlanksAndCarriageReturnsAtTheirEnds() throws {
+        let document = try EnvironmentDocument(parsing: "a = \"\tx\"\nb = x\r\t\nc = \"x \"\n", fileName: "a.env")
+        #expect(document.entries().map(\.value) == ["\tx", "x\r", "x "])
+        #expect(try EnvironmentDocument(parsing: document.rendered(), fileName: "a.env") == document)
+    }
+
+    /// Found with the case above: a file with CRLF line breaks was read as one line, since Swift takes
+    /// "\r\n" as a single Character.
+    @Test func crlfLineBreaksSeparateLines() throws {
+        let document = try EnvironmentDocument(parsing: "# note\r\na = 1\r\nsecret b\r\n\r\n[auth x]\r\ntype = basic\r\n", fileName: "a.env")
+        #expect(document.entries().map(\.key) == ["a", "b"])
+        #expect(document.entries(in: .init(kind: "auth", name: "x")).map(\.value) == ["basic"])
+    }
+
     @Test func editsKeepCommentsAndOrder() throws {
         var document = try EnvironmentDocument(parsing: text, fileName: "sandbox.env")
         document.set(.init(key: "username", value: "root"))

@@ -63,7 +63,7 @@ public final class CookieJar: Sendable {
             hostOnly: true, path: defaultPath(url.path), secure: false, expires: nil)
         var maxAgeSeen = false
         for attribute in attributes.dropFirst() {
-            let parts = attribute.split(separator: "=", maxSplits: 1)
+            let parts = attribute.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
             let key = parts[0].trimmingWhitespace().lowercased()
             let value = parts.count > 1 ? String(parts[1].trimmingWhitespace()) : ""
             switch key {

@@ -63,7 +63,7 @@ public struct HTTPResponse: Sendable {
 
     /// The media type without parameters, lower-cased: `application/json` for `application/json; charset=utf-8`.
     public var mediaType: String? {
-        contentType.map { $0.split(separator: ";", maxSplits: 1)[0].trimmingWhitespace().lowercased() }
+        contentType.map { $0.split(separator: ";", maxSplits: 1, omittingEmptySubsequences: false)[0].trimmingWhitespace().lowercased() }
     }
 
     /// True for `application/json`, `*/*+json` and `text/json`: what apish pretty-prints and queries.

@@ -20,6 +20,11 @@ public struct HurlRequest: Sendable, Hashable {
         self.line = line
     }
 
+    /// Whether `method` can stand in a Hurl file: upper-case ASCII letters only, as Hurl's grammar has it.
+    public static func isValidMethod(_ method: some StringProtocol) -> Bool {
+        !method.isEmpty && method.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) }
+    }
+
     public var queryParams: [HurlKeyValue] { sections.flatMap { section -> [HurlKeyValue] in if case .query(let items) = section.content { return items }; return [] } }
     public var formParams: [HurlKeyValue] { sections.flatMap { section -> [HurlKeyValue] in if case .form(let items) = section.content { return items }; return [] } }
     public var multipartFields: [HurlMultipartField] { sections.flatMap { section -> [HurlMultipartField] in if case .multipart(let items) = section.content { return items }; return [] } }

@@ -7,6 +7,7 @@ public enum CurlImportError: Error, Sendable, Equatable, CustomStringConvertible
     case unknownOption(String)
     case missingArgument(String)
     case missingURL
+    case invalidMethod(String)
     case invalidHeader(String)
     case invalidHeaderField(InvalidHeaderField)
     case unreadableFile(path: String, reason: String)
@@ -18,6 +19,7 @@ public enum CurlImportError: Error, Sendable, Equatable, CustomStringConvertible
         case .unknownOption(let option): "unknown curl option '\(option)'"
         case .missingArgument(let option): "curl option '\(option)' needs a value"
         case .missingURL: "the curl command has no URL"
+        case .invalidMethod(let method): "'\(method)' cannot be a request method: use letters only, such as GET or PROPFIND"
         case .invalidHeader(let header): "curl header '\(header)' has no ':' (write 'Name: value', or 'Name;' for an empty value)"
         case .unreadableFile(let path, let reason): "cannot read '\(path)' named in the curl command: \(reason)"
         case .invalidHeaderField(let field): "curl header: \(field)"

@@ -1,4 +1,5 @@
 import HTTPExchange
+import Hurl
 
 /// Reads the curl commands that documentation and browsers' "Copy as cURL" produce.
 public enum CurlImporter {
@@ -128,6 +129,7 @@ public enum CurlImporter {
         }
         let implied = head ? "HEAD" : (result.body == .none || asQuery ? "GET" : "POST")
         result.method = (explicitMethod ?? implied).uppercased()
+        guard HurlRequest.isValidMethod(result.method) else { throw .invalidMethod(explicitMethod ?? implied) }
         result.url = target
         for field in headers {
             do { try HTTPFieldSyntax.check(name: field.name, value: field.value) } catch { throw .invalidHeaderField(error) }

@@ -103,7 +103,21 @@ public enum PostmanImporter {
 
             let children = container["item"]?.arrayValue ?? []
             let folders = children.filter { $0["item"] != nil && !$0.isDisabled }
-            let requests = children.filter { $0["item"] == nil && !$0.isDisabled }
+            var requests: [JSONValue] = []
+            for request in children where request["item"] == nil && !request.isDisabled {
+                // Postman saves drafts without a URL; a Hurl entry cannot be written without one.
+                let location = (context.path + [request["name"]?.postmanText ?? "request"]).joined(separator: " / ")
+                guard PostmanRequestConverter.hasURL(request["request"]) else {
+                    warnings.append("\(location): it has no URL; left out")
+                    continue
+                }
+                let method = PostmanRequestConverter.method(request["request"])
+                guard HurlRequest.isValidMethod(method) else {
+                    warnings.append("\(location): its method '\(method)' is not a word of letters, as Hurl needs; left out")
+                    continue
+                }
+                requests.append(request)
+            }
             var taken: Set<String> = [String(PostmanImporter.requestsFileName.dropLast(5))]
             var entries: [HurlEntry] = []
             for (index, request) in requests.enumerated() {

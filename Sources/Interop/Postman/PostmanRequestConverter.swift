@@ -8,13 +8,24 @@ enum PostmanRequestConverter {
         if let url = request.stringValue {
             return HurlRequest(method: "GET", url: PostmanTemplate.hurl(absolute(url)))
         }
-        let method = (request["method"]?.stringValue ?? "GET").uppercased()
-        var hurl = HurlRequest(method: method, url: PostmanTemplate.hurl(absolute(url(request["url"]))))
+        var hurl = HurlRequest(method: method(request), url: PostmanTemplate.hurl(absolute(url(request["url"]))))
         hurl.headers = headers(request["header"]).map { keyValue($0.key, $0.value) }
         if let body = request["body"], !body.isDisabled {
             addBody(body, to: &hurl, where: location, warnings: &warnings)
         }
         return hurl
+    }
+
+    /// The method, upper-cased; a request given as a bare URL is a GET.
+    static func method(_ request: JSONValue?) -> String {
+        (request?["method"]?.stringValue ?? "GET").uppercased()
+    }
+
+    /// False for a request saved without a URL (or without a request at all).
+    static func hasURL(_ request: JSONValue?) -> Bool {
+        guard let request else { return false }
+        let text = request.stringValue ?? url(request["url"])
+        return !text.isEmpty
     }
 
     /// The URL without disabled query parameters, path variables (`:id`) filled in.

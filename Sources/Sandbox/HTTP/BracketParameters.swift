@@ -6,20 +6,52 @@ import JSON
 enum BracketParameters {
     private indirect enum Node {
         case leaf(String)
-        case branch([(key: String, node: Node)])
+        case branch(Branch)
+    }
+
+    /// One level's members in the order they first appeared, with an index by key so that each pair
+    /// costs the same however many came before it.
+    private struct Branch {
+        var members: [(key: String, node: Node)] = []
+        var positions: [String: Int] = [:]
+        /// The largest integer key so far: `name[]` appends at one past it, as PHP does.
+        var largestInteger: Int?
+
+        /// The key `[]` stands for; nil when the largest integer key is `Int.max`, where PHP drops the value.
+        var nextListKey: String? {
+            guard let largestInteger else { return "0" }
+            return largestInteger == .max ? nil : String(largestInteger + 1)
+        }
+
+        mutating func set(_ key: String, _ node: Node) {
+            if let position = positions[key] {
+                members[position].node = node
+                return
+            }
+            positions[key] = members.count
+            members.append((key, node))
+            if let integer = Int(key) { largestInteger = max(largestInteger ?? integer, integer) }
+        }
+
+        /// The branch under `key`, taken out so that changing it does not copy it (a leaf there gives a new branch).
+        mutating func takeBranch(_ key: String) -> Branch {
+            guard let position = positions[key], case .branch(let branch) = members[position].node else { return Branch() }
+            members[position].node = .leaf("")
+            return branch
+        }
     }
 
     /// PHP's `max_input_nesting_level`: deeper names are dropped, which also bounds the recursion here.
     static let maxNesting = 64
 
     static func object(from pairs: [(String, String)]) -> JSONObject {
-        var root: [(key: String, node: Node)] = []
+        var root = Branch()
         for (name, value) in pairs {
             let path = keyPath(name)
             guard !path.isEmpty, !path[0].isEmpty, path.count <= maxNesting else { continue }
             insert(value, at: path[...], into: &root)
         }
-        return JSONObject(root.map { (key: $0.key, value: jsonValue($0.node)) })
+        return JSONObject(root.members.map { (key: $0.key, value: jsonValue($0.node)) })
     }
 
     /// `a[b][]` → ["a", "b", ""]; a name without a closing bracket keeps its brackets literally;
@@ -37,32 +69,26 @@ enum BracketParameters {
         return keys
     }
 
-    private static func insert(_ value: String, at path: ArraySlice<String>, into members: inout [(key: String, node: Node)]) {
-        var key = path.first!
-        if key.isEmpty {
-            let next = members.compactMap { Int($0.key) }.max().map { $0 + 1 } ?? 0
-            key = String(next)
-        }
+    private static func insert(_ value: String, at path: ArraySlice<String>, into branch: inout Branch) {
+        guard let key = path.first!.isEmpty ? branch.nextListKey : path.first! else { return }
         let rest = path.dropFirst()
-        let index = members.firstIndex { $0.key == key }
         if rest.isEmpty {
-            if let index { members[index].node = .leaf(value) } else { members.append((key, .leaf(value))) }
+            branch.set(key, .leaf(value))
             return
         }
-        var children: [(key: String, node: Node)] = []
-        if let index, case .branch(let existing) = members[index].node { children = existing }
+        var children = branch.takeBranch(key)
         insert(value, at: rest, into: &children)
-        if let index { members[index].node = .branch(children) } else { members.append((key, .branch(children))) }
+        branch.set(key, .branch(children))
     }
 
     private static func jsonValue(_ node: Node) -> JSONValue {
         switch node {
         case .leaf(let text):
             return .string(text)
-        case .branch(let members):
-            let isList = members.enumerated().allSatisfy { $0.element.key == String($0.offset) }
-            if isList { return .array(members.map { jsonValue($0.node) }) }
-            return .object(JSONObject(members.map { (key: $0.key, value: jsonValue($0.node)) }))
+        case .branch(let branch):
+            let isList = branch.members.enumerated().allSatisfy { $0.element.key == String($0.offset) }
+            if isList { return .array(branch.members.map { jsonValue($0.node) }) }
+            return .object(JSONObject(branch.members.map { (key: $0.key, value: jsonValue($0.node)) }))
         }
     }
 }

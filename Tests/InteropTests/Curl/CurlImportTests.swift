@@ -121,4 +121,14 @@ struct CurlImportTests {
         #expect(throws: CurlImportError.notCurl("wget")) { try CurlImporter.parse("wget https://x.test") }
         #expect(CurlImportError.unknownOption("--frobnicate").description == "unknown curl option '--frobnicate'")
     }
+
+    /// Found by the curl-import fuzz target: `-X` with a space or a dot wrote a Hurl entry that did not parse.
+    @Test("a method that is not a word of letters is refused")
+    func invalidMethod() throws {
+        #expect(throws: CurlImportError.invalidMethod("PO ST")) { try CurlImporter.parse("curl -X 'PO ST' https://x.test") }
+        #expect(throws: CurlImportError.invalidMethod("M-SEARCH")) { try CurlImporter.parse("curl -X M-SEARCH https://x.test") }
+        #expect(CurlImportError.invalidMethod("PO ST").description
+            == "'PO ST' cannot be a request method: use letters only, such as GET or PROPFIND")
+        #expect(try CurlImporter.parse("curl -X propfind https://x.test").method == "PROPFIND")
+    }
 }

@@ -1,6 +1,7 @@
 import Hurl
 import Interop
 import Testing
+import TestSupport
 
 /// What `apish import curl` does to a command (parse, Hurl entry, credentials out, Hurl text), on
 /// hostile commands: twice the input must take about twice the time, not four times.

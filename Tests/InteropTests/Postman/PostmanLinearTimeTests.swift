@@ -1,6 +1,7 @@
 import Hurl
 import Interop
 import Testing
+import TestSupport
 
 /// `apish import postman` on hostile collections: twice the input must take about twice the time.
 @Suite("Postman import in linear time", .serialized)

@@ -18,6 +18,15 @@ struct BracketParametersTests {
         #expect(decode("ids[3]=a&ids[]=b").serialized() == #"{"ids":{"3":"a","4":"b"}}"#)
     }
 
+    /// `[]` after the largest possible integer key used to overflow and stop the sandbox.
+    @Test func appendingAfterTheLargestIntegerKeyDropsTheValueAsPHPDoes() {
+        #expect(decode("a[9223372036854775807]=x&a[]=y&b[]=z").serialized() == #"{"a":{"9223372036854775807":"x"},"b":["z"]}"#)
+    }
+
+    @Test func aLeafReplacedByABranchKeepsItsPlace() {
+        #expect(decode("a=1&b=2&a[c]=3&a[c][d]=4").serialized() == #"{"a":{"c":{"d":"4"}},"b":"2"}"#)
+    }
+
     @Test func unclosedBracketsAndEmptyNamesArePlainOrDropped() {
         #expect(decode("a[b=1&=2&[c]=3").serialized() == #"{"a[b":"1"}"#)
     }

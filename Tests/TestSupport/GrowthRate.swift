@@ -1,5 +1,5 @@
 /// How much longer some work takes when its input doubles: about 2 when it is linear, 4 when quadratic.
-enum GrowthRate {
+public enum GrowthRate {
     /// Doubles the input from `size` until one run takes at least `floor` (so that timing noise does not
     /// decide), then times that size and twice it, each the best of `runs` runs. The runs of the two
     /// sizes alternate, so that a moment of load on a shared machine slows both alike, and a ratio over
@@ -7,7 +7,7 @@ enum GrowthRate {
     /// - Parameters:
     ///   - input: builds the input of a size, outside the timing.
     ///   - work: the work timed.
-    static func ofDoubling<Input>(
+    public static func ofDoubling<Input>(
         from size: Int, expected: Double = 2.5, floor: Duration = .milliseconds(100), runs: Int = 5, attempts: Int = 3,
         input: (Int) -> Input, work: (Input) throws -> Void
     ) rethrows -> (size: Int, ratio: Double) {
