@@ -6,3 +6,4 @@ Benchmarks/http/run.sh
 Benchmarks/shell/run.sh
 Benchmarks/runner/run.sh
 Benchmarks/json/run.sh
+Benchmarks/openapi/run.sh

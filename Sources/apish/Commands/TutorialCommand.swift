@@ -33,36 +33,46 @@ struct TutorialCommand: AsyncParsableCommand {
     var port = 8181
 
     func run() async throws {
-        let workspace = Workspace.current()
-        let progress = TutorialProgress(state: workspace.userState)
+        let progress = TutorialProgress(state: Workspace.current().userState)
         if reset {
             progress.reset(lesson)
             print(lesson.map { "progress of '\($0)' forgotten" } ?? "progress of every lesson forgotten")
             return
         }
         if list {
-            for name in BuiltInLessons.names {
-                let lesson = try Self.builtIn(name)
-                let done = progress.completedSteps(of: name)
-                let state = done >= lesson.steps.count ? "done" : done == 0 ? "not started" : "\(done)/\(lesson.steps.count) steps"
-                print("\(name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(lesson.title) — \(state)")
-            }
+            try Self.list(progress)
             return
         }
-        let chosen = try Self.load(lesson, progress: progress)
-        let tutor = Tutor(lesson: chosen, progress: progress)
+        let tutor = Tutor(lesson: try Self.load(lesson, progress: progress), progress: progress)
         let code = try await SandboxShell.run(command: "tutorial", port: port, keepGoing: true, banner: { _ in nil }) { session in
             session.tutor = tutor
             tutor.introduce(to: session.output)
         }
+        try Self.finish(tutor, code: code)
+    }
+
+    /// Leaving a lesson unfinished is a failure only for a script, which cannot come back to it.
+    private static func finish(_ tutor: Tutor, code: Int32) throws {
         if !tutor.finished, isatty(STDIN_FILENO) == 0 { throw ExitCode(4) }
         if code != 0, !tutor.finished { throw ExitCode(code) }
     }
 
+    private static func list(_ progress: TutorialProgress) throws {
+        for name in BuiltInLessons.names {
+            let lesson = try builtIn(name)
+            let done = progress.completedSteps(of: name)
+            let state = done >= lesson.steps.count ? "done" : done == 0 ? "not started" : "\(done)/\(lesson.steps.count) steps"
+            print("\(name.padding(toLength: 20, withPad: " ", startingAt: 0)) \(lesson.title) — \(state)")
+        }
+    }
+
     private static func load(_ name: String?, progress: TutorialProgress) throws -> Lesson {
         guard let name else {
-            let unfinished = try BuiltInLessons.names.first { progress.completedSteps(of: $0) < (try builtIn($0)).steps.count }
-            return try builtIn(unfinished ?? BuiltInLessons.names[0])
+            for candidate in BuiltInLessons.names {
+                let lesson = try builtIn(candidate)
+                if progress.completedSteps(of: candidate) < lesson.steps.count { return lesson }
+            }
+            return try builtIn(BuiltInLessons.names[0])
         }
         if BuiltInLessons.names.contains(name) { return try builtIn(name) }
         guard let data = FileManager.default.contents(atPath: name) else {
