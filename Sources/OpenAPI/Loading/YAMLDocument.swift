@@ -65,6 +65,12 @@ enum YAMLDocument {
     /// Plain scalars take YAML 1.1's core types as libyaml's resolver reads them; quoted ones stay strings.
     private static func scalar(_ scalar: Node.Scalar) -> JSONValue {
         let text = scalar.string
+        // Yams resolves a plain scalar's tag with regular expressions, which dominated reading a large
+        // description; a JSON number literal and a word longer than any null or boolean (`false`) need none.
+        if scalar.style == .plain {
+            if let number = JSONNumber(literal: text) { return .number(number) }
+            if text.count > 5, text.first?.isLetter == true { return .string(text) }
+        }
         // The node's tag is resolved from the text for plain scalars; quoted ones resolve to strings.
         switch Node.scalar(scalar).tag.rawValue {
         case Tag.Name.null.rawValue:
