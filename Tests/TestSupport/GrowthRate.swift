@@ -8,7 +8,7 @@ public enum GrowthRate {
     ///   - input: builds the input of a size, outside the timing.
     ///   - work: the work timed.
     public static func ofDoubling<Input>(
-        from size: Int, expected: Double = 2.5, floor: Duration = .milliseconds(100), runs: Int = 5, attempts: Int = 3,
+        from size: Int, expected: Double = 2.5, floor: Duration = .milliseconds(100), runs: Int = 5, attempts: Int = 5,
         input: (Int) -> Input, work: (Input) throws -> Void
     ) rethrows -> (size: Int, ratio: Double) {
         let clock = ContinuousClock()
