@@ -29,7 +29,7 @@ struct HTTPExchangeLinearTimeTests {
     func request(shape: Int) {
         let (name, build) = Self.items[shape]
         let growth = GrowthRate.ofDoubling(from: 200, input: build, work: Self.buildRequest)
-        #expect(growth.ratio < 3, "\(name): \(growth.size) → \(growth.size * 2) took \(growth.ratio)× as long")
+        #expect(growth.ratio < GrowthRate.linearBound, "\(name): \(growth.size) → \(growth.size * 2) took \(growth.ratio)× as long")
     }
 
     static func readResponse(_ fields: [String]) {
@@ -50,7 +50,7 @@ struct HTTPExchangeLinearTimeTests {
     func response(shape: Int) {
         let (name, build) = Self.responses[shape]
         let growth = GrowthRate.ofDoubling(from: 200, input: build, work: Self.readResponse)
-        #expect(growth.ratio < 3, "\(name): \(growth.size) → \(growth.size * 2) took \(growth.ratio)× as long")
+        #expect(growth.ratio < GrowthRate.linearBound, "\(name): \(growth.size) → \(growth.size * 2) took \(growth.ratio)× as long")
     }
 
     static let urls: [(name: String, build: @Sendable (Int) -> String)] = [
@@ -66,6 +66,6 @@ struct HTTPExchangeLinearTimeTests {
             _ = RequestURL(text)
             _ = Redactor(secrets: ["s3cr3t"]).url(text)
         })
-        #expect(growth.ratio < 3, "\(name): \(growth.size) → \(growth.size * 2) took \(growth.ratio)× as long")
+        #expect(growth.ratio < GrowthRate.linearBound, "\(name): \(growth.size) → \(growth.size * 2) took \(growth.ratio)× as long")
     }
 }

@@ -33,6 +33,6 @@ struct HurlLinearTimeTests {
     func parse(shape: Int) {
         let (name, build) = Self.shapes[shape]
         let growth = GrowthRate.ofDoubling(from: 500, input: build, work: Self.parseAndWrite)
-        #expect(growth.ratio < 3, "\(name): \(growth.size) → \(growth.size * 2) took \(growth.ratio)× as long")
+        #expect(growth.ratio < GrowthRate.linearBound, "\(name): \(growth.size) → \(growth.size * 2) took \(growth.ratio)× as long")
     }
 }

@@ -37,13 +37,13 @@ struct JSONLinearTimeTests {
     func parse(shape: Int) {
         let (name, build) = Self.shapes[shape]
         let growth = GrowthRate.ofDoubling(from: 1_000, input: { Array(build($0).utf8) }, work: Self.parseAndPrint)
-        #expect(growth.ratio < 3, "\(name): \(growth.size) → \(growth.size * 2) took \(growth.ratio)× as long")
+        #expect(growth.ratio < GrowthRate.linearBound, "\(name): \(growth.size) → \(growth.size * 2) took \(growth.ratio)× as long")
     }
 
     @Test("reformat (apish fmt)", arguments: 0..<shapes.count)
     func reformat(shape: Int) {
         let (name, build) = Self.shapes[shape]
         let growth = GrowthRate.ofDoubling(from: 1_000, input: { Array(build($0).utf8) }, work: Self.reformat)
-        #expect(growth.ratio < 3, "\(name): \(growth.size) → \(growth.size * 2) took \(growth.ratio)× as long")
+        #expect(growth.ratio < GrowthRate.linearBound, "\(name): \(growth.size) → \(growth.size * 2) took \(growth.ratio)× as long")
     }
 }

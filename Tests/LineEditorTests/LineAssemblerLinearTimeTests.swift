@@ -21,6 +21,6 @@ struct LineAssemblerLinearTimeTests {
     func assemble(shape: Int) {
         let (name, build) = Self.scripts[shape]
         let growth = GrowthRate.ofDoubling(from: 500, input: build, work: { _ = LineAssembler.lines(of: $0) })
-        #expect(growth.ratio < 3, "\(name): \(growth.size) → \(growth.size * 2) took \(growth.ratio)× as long")
+        #expect(growth.ratio < GrowthRate.linearBound, "\(name): \(growth.size) → \(growth.size * 2) took \(growth.ratio)× as long")
     }
 }

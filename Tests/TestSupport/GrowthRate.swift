@@ -1,5 +1,10 @@
 /// How much longer some work takes when its input doubles: about 2 when it is linear, 4 when quadratic.
 public enum GrowthRate {
+    /// The ratio a linear step stays under. Linear work doubles (2×) and quadratic quadruples (4×); a
+    /// large linear input on a shared machine reads up to about 3× (caches, allocation), so the bound
+    /// sits between that and 4.
+    public static let linearBound = 3.5
+
     /// Doubles the input from `size` until one run takes at least `floor` (so that timing noise does not
     /// decide), then times that size and twice it, each the best of `runs` runs. The runs of the two
     /// sizes alternate, so that a moment of load on a shared machine slows both alike, and a ratio over
