@@ -66,7 +66,11 @@ public struct EnvironmentDocument: Sendable, Equatable {
             if trimmed.isEmpty {
                 lines.append(.blank)
             } else if trimmed.hasPrefix("#") {
-                lines.append(.comment(String(line)))
+                // A comment's trailing carriage returns would be written back before "\n" and read as a
+                // CRLF break, so they are not kept at all: the file reads the same after every edit.
+                var comment = line
+                while comment.hasSuffix("\r") { comment = comment.dropLast() }
+                lines.append(.comment(String(comment)))
             } else if trimmed.hasPrefix("[") {
                 guard trimmed.hasSuffix("]") else {
                     throw EnvironmentParseError(file: fileName, line: number + 1, message: "a section header needs a closing ']'")

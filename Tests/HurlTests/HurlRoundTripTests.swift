@@ -30,6 +30,22 @@ import Testing
         #expect(HurlWriter.write(file).contains("\nvalues[0]: 0\n"))
     }
 
+    /// Literal `{{` in any kind of string, and keys that start like a body or a section, are written so
+    /// that they read back as the same text (found through the Postman and curl import fuzz targets).
+    @Test func literalBracesAndBodyLikeKeysReadBack() throws {
+        let brace = HurlTemplate([.text("a{{b {"), .placeholder(HurlPlaceholder(name: "x")), .text("{")])
+        var request = HurlRequest(method: "POST", url: brace, headers: [HurlKeyValue(key: "X-A", value: brace)])
+        let keys = ["`k", "[k]", "{k", "<k", "base64,k", "hex,k", "file,k", "{{k"].map { HurlTemplate(text: $0) }
+        request.sections = [HurlRequestSection(name: "FormParams", content: .form(keys.map { HurlKeyValue(key: $0, value: brace) }))]
+        let written = HurlWriter.write(HurlEntry(request: request))
+        let reread = try #require(try HurlParser.parse(written, fileName: "x.hurl").entries.first?.request, "\(written)")
+        #expect(reread.url == brace, "\(written)")
+        #expect(reread.headers.map(\.value) == [brace])
+        guard case .form(let fields)? = reread.sections.first?.content else { Issue.record("no form in \(written)"); return }
+        #expect(fields.map(\.key) == keys, "\(written)")
+        #expect(fields.allSatisfy { $0.value == brace })
+    }
+
     @Test func fixtureContentIsUnderstood() throws {
         let file = try HurlParser.parse(try HurlFixtures.text("captures.hurl"), fileName: "captures.hurl")
         #expect(file.entries.count == 6)

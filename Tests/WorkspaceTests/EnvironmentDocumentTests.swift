@@ -55,6 +55,14 @@ import Workspace
         #expect(document.entries(in: .init(kind: "auth", name: "x")).map(\.value) == ["basic"])
     }
 
+    /// Found by the environment fuzz target: a comment ending in "\r" was written back before "\n", which
+    /// then read as a CRLF break, so the file read differently after it was saved.
+    @Test func commentsEndingInCarriageReturnsReadTheSameAfterSaving() throws {
+        let document = try EnvironmentDocument(parsing: "# note\r\r\r\na = 1\n# last\r\r", fileName: "a.env")
+        #expect(document.lines.first == .comment("# note"))
+        #expect(try EnvironmentDocument(parsing: document.rendered(), fileName: "a.env") == document)
+    }
+
     @Test func editsKeepCommentsAndOrder() throws {
         var document = try EnvironmentDocument(parsing: text, fileName: "sandbox.env")
         document.set(.init(key: "username", value: "root"))

@@ -1,8 +1,12 @@
 /// Escapes text so that the parser reads it back unchanged.
 enum HurlEscaping {
-    /// A key: `:`, `#` and spaces cannot appear raw.
+    /// A key: `:`, `#` and spaces cannot appear raw, and a key must not start the way a body or a
+    /// section does (`[`, `{`, `<`, a backquote, `base64,`…), or its line would be read as one.
     static func keyString(_ template: HurlTemplate) -> String {
-        escaped(template, escaping: [":", "#"], spacesAsUnicode: true)
+        let text = escaped(template, escaping: [":", "#"], spacesAsUnicode: true)
+        guard let first = text.unicodeScalars.first, !text.hasPrefix("{{"),
+              ["[", "{", "<", "`", "base64,", "hex,", "file,"].contains(where: text.hasPrefix) else { return text }
+        return "\\u{\(String(first.value, radix: 16))}" + String(text.unicodeScalars.dropFirst())
     }
 
     /// A value up to the end of the line: `#` starts a comment, spaces at either end would be dropped.
@@ -29,13 +33,19 @@ enum HurlEscaping {
 
     static func escaped(_ template: HurlTemplate, escaping special: Set<Unicode.Scalar>, spacesAsUnicode: Bool = false) -> String {
         var output = ""
-        for part in template.parts {
+        for (position, part) in template.parts.enumerated() {
             switch part {
             case .placeholder(let placeholder):
                 output += placeholder.description
             case .text(let text):
-                for scalar in text.unicodeScalars {
+                let scalars = Array(text.unicodeScalars)
+                let placeholderFollows = template.parts.indices.contains(position + 1)
+                for (index, scalar) in scalars.enumerated() {
                     switch scalar {
+                    // A literal `{{` (or a `{` right before a placeholder) would be read as a placeholder's
+                    // start; `\u{7b}` is an escape every kind of Hurl string reads.
+                    case "{" where index + 1 < scalars.count ? scalars[index + 1] == "{" : placeholderFollows:
+                        output += "\\u{7b}"
                     case "\\": output += "\\\\"
                     case "\n": output += "\\n"
                     case "\r": output += "\\r"

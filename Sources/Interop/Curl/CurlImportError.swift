@@ -10,6 +10,7 @@ public enum CurlImportError: Error, Sendable, Equatable, CustomStringConvertible
     case invalidMethod(String)
     case invalidHeader(String)
     case invalidHeaderField(InvalidHeaderField)
+    case unnamedFormField(String)
     case unreadableFile(path: String, reason: String)
 
     public var description: String {
@@ -23,6 +24,7 @@ public enum CurlImportError: Error, Sendable, Equatable, CustomStringConvertible
         case .invalidHeader(let header): "curl header '\(header)' has no ':' (write 'Name: value', or 'Name;' for an empty value)"
         case .unreadableFile(let path, let reason): "cannot read '\(path)' named in the curl command: \(reason)"
         case .invalidHeaderField(let field): "curl header: \(field)"
+        case .unnamedFormField(let field): "curl form field '\(field)' has no name, which a Hurl multipart field needs: write -F name=content"
         }
     }
 }

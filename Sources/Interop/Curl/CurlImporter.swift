@@ -91,8 +91,8 @@ public enum CurlImporter {
             case "--json":
                 let text = try argument()
                 json.append(text.hasPrefix("@") ? .file(String(text.dropFirst())) : .text(text))
-            case "-F", "--form": parts.append(formPart(try argument(), literal: false))
-            case "--form-string": parts.append(formPart(try argument(), literal: true))
+            case "-F", "--form": parts.append(try formPart(try argument(), literal: false))
+            case "--form-string": parts.append(try formPart(try argument(), literal: true))
             case "-G", "--get": asQuery = true
             case "-I", "--head": head = true
             case "-k", "--insecure", "-L", "--location", "--compressed":
@@ -173,9 +173,10 @@ public enum CurlImporter {
     static let curlUnreserved: Set<UInt8> = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
 
     /// `-F name=value`, `name=@path;type=…;filename=…`, `name=<path` (a file's content as text).
-    private static func formPart(_ argument: String, literal: Bool) -> CurlImport.FormPart {
+    /// curl refuses a field without `=`; an empty name it sends, but a Hurl multipart field cannot hold one.
+    private static func formPart(_ argument: String, literal: Bool) throws(CurlImportError) -> CurlImport.FormPart {
         let (name, rest) = argument.splitOnce("=")
-        let value = rest ?? ""
+        guard let value = rest, !name.isEmpty else { throw .unnamedFormField(argument) }
         guard !literal, value.hasPrefix("@") || value.hasPrefix("<") else {
             return .part(MultipartPart(name: name, content: .text(value)))
         }

@@ -131,4 +131,20 @@ struct CurlImportTests {
             == "'PO ST' cannot be a request method: use letters only, such as GET or PROPFIND")
         #expect(try CurlImporter.parse("curl -X propfind https://x.test").method == "PROPFIND")
     }
+
+    /// Found by the curl-import fuzz target: `-F =x` wrote a multipart field with an empty key, and a
+    /// name starting with a backquote wrote a line the Hurl parser read as a body.
+    @Test("a form field without a name is refused; any other name reads back")
+    func formFieldNames() throws {
+        #expect(throws: CurlImportError.unnamedFormField("=x")) { try CurlImporter.parse("curl -F =x https://x.test") }
+        #expect(throws: CurlImportError.unnamedFormField("x")) { try CurlImporter.parse("curl -F x https://x.test") }
+        #expect(CurlImportError.unnamedFormField("=x").description
+            == "curl form field '=x' has no name, which a Hurl multipart field needs: write -F name=content")
+        for name in ["`a", "[b]", "{c", "<d", "base64,e", "{{f"] {
+            let text = HurlWriter.write(try CurlImporter.parse("curl -F '\(name)=v' https://x.test").hurlEntry())
+            let field = try HurlParser.parse(text, fileName: "x.hurl").entries.first?.request.sections.first
+            guard case .multipart(let fields)? = field?.content else { Issue.record("no multipart section in \(text)"); continue }
+            #expect(fields.first?.name == HurlTemplate(text: name), "\(text)")
+        }
+    }
 }

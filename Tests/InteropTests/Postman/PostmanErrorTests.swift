@@ -70,4 +70,19 @@ struct PostmanErrorTests {
         #expect(imported.warnings.contains("dotted: its method 'POS.' is not a word of letters, as Hurl needs; left out"), "\(imported.warnings)")
         for file in imported.files { _ = try HurlParser.parse(file.text, fileName: file.path) }
     }
+
+    /// Found by the postman-import fuzz target: a `{{` that no `}}` closes was written raw, and Hurl read it
+    /// as the start of a placeholder (`unterminated placeholder`).
+    @Test("a {{ that nothing closes stays literal text and the file parses")
+    func unclosedPlaceholder() throws {
+        let imported = try PostmanImporter.importCollection(Array(#"""
+            {"info": {"name": "braces", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+             "item": [{"name": "open", "request": {"method": "GET", "url": "http://127.0.0.1/a{{b",
+                       "header": [{"key": "X-Open", "value": "x {{ y{{host}}"}]}}]}
+            """#.utf8))
+        let file = try #require(imported.files.first)
+        let request = try #require(try HurlParser.parse(file.text, fileName: file.path).entries.first?.request)
+        #expect(request.url == HurlTemplate(text: "http://127.0.0.1/a{{b"), "\(file.text)")
+        #expect(request.headers.first?.value == HurlTemplate([.text("x {{ y"), .placeholder(HurlPlaceholder(name: "host"))]))
+    }
 }
