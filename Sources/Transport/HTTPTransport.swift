@@ -89,7 +89,7 @@ public final class HTTPTransport: HTTPSending {
             cookieJar?.store(setCookieHeaders: headers.values("Set-Cookie"), from: url, now: now)
             var response = HTTPResponse(
                 version: Self.versionText(answer.version), status: Int(answer.status.code),
-                reason: answer.status.reasonPhrase, headers: headers, body: [], url: request.url, elapsed: .zero)
+                reason: Self.reasonPhrase(answer), headers: headers, body: [], url: request.url, elapsed: .zero)
             let next = try options.followRedirects ? RedirectPolicy.next(after: request, response: response) : nil
             let limit = BodyLimit(bytes: options.maxBodySize, decompressed: headers.contains("Content-Encoding"))
             if next != nil {
@@ -161,6 +161,7 @@ public final class HTTPTransport: HTTPSending {
             }
             configuration.tlsConfiguration = tls
             configuration.redirectConfiguration = .disallow
+            configuration.http1_1ConnectionDebugInitializer = ReasonPhraseRecorder.install
             // Decompressed bytes are counted against the body limit as they arrive (see `collect`).
             configuration.decompression = .enabled(limit: .none)
             // A refused or unresolvable host is an answer, given at once rather than retried until the
@@ -172,6 +173,11 @@ public final class HTTPTransport: HTTPSending {
             clients[key] = client
             return client
         }
+    }
+
+    /// As the server sent it (see ``ReasonPhraseRecorder``); HTTP/2 has none, so none is made up.
+    private static func reasonPhrase(_ answer: HTTPClientResponse) -> String {
+        answer.version.major >= 2 ? "" : answer.status.reasonPhrase
     }
 
     private static func versionText(_ version: HTTPVersion) -> String {

@@ -77,6 +77,27 @@ import Transport
         #expect(response.redirects == [HTTPResponse.RedirectHop(version: "HTTP/1.1", status: 302, reason: "Found", location: target)])
     }
 
+    /// NIO's decoder reports only the code; the phrase shown must be the one the server sent, on every
+    /// response of a kept-alive connection, past an interim 100 head, and never one found in a body.
+    @Test func theReasonPhraseIsTheOneTheServerSent() async throws {
+        func answer(_ path: String) async throws -> HTTPResponse {
+            try await transport.send(HTTPRequest(method: "GET", url: server.baseURL + path), options: SendOptions())
+        }
+        let fine = try await answer("/status?code=200&reason=Fine%2C%20thanks")
+        #expect(fine.reason == "Fine, thanks")
+        #expect(fine.body == Array("HTTP/1.1 599 Not A Status Line\r\n".utf8))
+        #expect(try await answer("/status?code=404&reason=Gone%20Fishing").reason == "Gone Fishing")
+        #expect(try await answer("/status?code=200&reason=OK").reason == "OK")
+        let bare = try await answer("/status?code=202")
+        #expect(bare.status == 202)
+        #expect(bare.reason == "")
+        #expect(bare.statusText == "202")
+        let interim = try await answer("/continue")
+        #expect(interim.status == 201)
+        #expect(interim.statusText == "201 Made It")
+        #expect(try await answer("/status?code=418&reason=Short%20And%20Stout").statusText == "418 Short And Stout")
+    }
+
     @Test func aBodyFileGetsTheWholeBodyAndMemoryNone() async throws {
         let folder = try PackagePaths.temporaryFolder("apish-body-file")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -146,6 +167,8 @@ import Transport
         let followed = try fixture.apish(["-c", "GET \(server.baseURL)/redirect?to=\(query) -v"])
         #expect(followed.status == 0, "\(followed.stderr)")
         #expect(followed.stdout.contains("HTTP/1.1 302 Found\nLocation: \(target)\n\nHTTP/1.1 200 OK"))
+        let phrase = try fixture.apish(["-c", "GET \(server.baseURL)/status?code=200&reason=Fine%20Thanks -h"])
+        #expect(phrase.stdout.hasPrefix("HTTP/1.1 200 Fine Thanks   "), "\(phrase.stdout)")
         let refused = try fixture.apish(["-c", "GET \(server.baseURL)/redirect?to=file%3A%2F%2F%2Fetc%2Fpasswd"])
         #expect(refused.status == 3)
         #expect(refused.stderr.contains("127.0.0.1:\(server.port) redirects to 'file:///etc/passwd': only http and https redirects are followed"))

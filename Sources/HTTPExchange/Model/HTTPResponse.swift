@@ -23,6 +23,9 @@ public struct HTTPResponse: Sendable {
         /// The `Location` header as the server sent it.
         public var location: String
 
+        /// `302 Found`, or `302` when the server sent no reason phrase.
+        public var statusText: String { HTTPResponse.statusText(status, reason) }
+
         public init(version: String, status: Int, reason: String, location: String) {
             self.version = version
             self.status = status
@@ -54,6 +57,13 @@ public struct HTTPResponse: Sendable {
         self.elapsed = elapsed
         self.redirects = redirects
         self.savedBody = savedBody
+    }
+
+    /// `200 OK` as the server sent it, or `200` when it sent no reason phrase (as in HTTP/2).
+    public var statusText: String { Self.statusText(status, reason) }
+
+    static func statusText(_ status: Int, _ reason: String) -> String {
+        reason.isEmpty ? "\(status)" : "\(status) \(reason)"
     }
 
     /// The body's size in bytes, wherever it went.

@@ -177,7 +177,7 @@ extension ShellSession {
             output.line(view.request(record.request))
             output.line()
             for hop in response.redirects {
-                output.line("\(hop.version) \(hop.status) \(hop.reason)")
+                output.line("\(hop.version) \(hop.statusText)")
                 output.line(output.style.paint("Location", .cyan) + ": " + redactor.url(hop.location))
                 output.line()
             }

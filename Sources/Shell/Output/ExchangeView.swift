@@ -19,7 +19,7 @@ public struct ExchangeView {
         case 400..<500: .boldYellow
         default: .boldRed
         }
-        let status = style.paint("\(response.status) \(response.reason)", code)
+        let status = style.paint(response.statusText, code)
         var parts = ["\(response.version) \(status)", Self.milliseconds(response.elapsed), Self.size(response.bodySize)]
         if let type = response.contentType { parts.append(type) }
         return parts.joined(separator: "   ")

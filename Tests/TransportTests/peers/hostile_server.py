@@ -4,6 +4,10 @@
 /gzip-bomb?mb=N       N MiB of zeros gzip-compressed into a few KiB, sent with Content-Encoding: gzip
 /drip?every=S         a 100-byte body sent one byte every S seconds
 /redirect?to=URL      302 to URL, whatever its scheme
+/status?code=N&reason=TEXT
+                      status N with TEXT as its reason phrase (none when TEXT is empty), and a chunked
+                      body that holds a status line of its own
+/continue             an interim "100 Continue" head, then "201 Made It"
 """
 import argparse
 import http.server
@@ -74,6 +78,22 @@ class Handler(http.server.BaseHTTPRequestHandler):
         self.send_header("Location", query["to"])
         self.send_header("Content-Length", "0")
         self.end_headers()
+
+    def route_status(self, query):
+        reason = query.get("reason", "")
+        line = "HTTP/1.1 %s%s\r\n" % (query.get("code", "200"), " " + reason if reason else "")
+        self.wfile.write(line.encode("latin-1"))
+        self.send_header("Transfer-Encoding", "chunked")
+        self.end_headers()
+        decoy = b"HTTP/1.1 599 Not A Status Line\r\n"
+        self.wfile.write(b"%x\r\n%s\r\n0\r\n\r\n" % (len(decoy), decoy))
+
+    def route_continue(self, query):
+        self.wfile.write(b"HTTP/1.1 100 Continue\r\nX-Interim: yes\r\n\r\n")
+        self.send_response(201, "Made It")
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        self.wfile.write(b"ok")
 
     def log_message(self, *args):
         pass

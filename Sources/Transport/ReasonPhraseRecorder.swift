@@ -1,0 +1,130 @@
+import NIOCore
+import NIOHTTP1
+
+/// Keeps the reason phrase an HTTP/1 server sent. NIO's response decoder reports only the status code
+/// (and async-http-client then shows the standard phrase for it), so the phrase is read from the raw
+/// bytes before the decoder and put back into the decoded head after it.
+///
+/// Only the status line of each response is scanned: after it, bytes pass through untouched until the
+/// response ends, so a body is never searched. An interim `1xx` head is skipped to the blank line that
+/// ends it, since the final status line follows it in the same stream.
+enum ReasonPhraseRecorder {
+    /// Adds the two handlers around the HTTP/1 connection's response decoder; async-http-client calls
+    /// this for every new HTTP/1 connection (`http1_1ConnectionDebugInitializer`).
+    @Sendable static func install(on channel: Channel) -> EventLoopFuture<Void> {
+        guard channel.eventLoop.inEventLoop else {
+            return channel.eventLoop.flatSubmit { install(on: channel) }
+        }
+        return channel.eventLoop.makeCompletedFuture {
+            let pipeline = channel.pipeline.syncOperations
+            let decoder = try pipeline.handler(type: ByteToMessageHandler<HTTPResponseDecoder>.self)
+            let log = StatusLineLog()
+            try pipeline.addHandler(StatusLineSniffer(log: log), position: .before(decoder))
+            try pipeline.addHandler(ReasonPhraseRestorer(log: log), position: .after(decoder))
+        }
+    }
+
+    /// What the sniffer found, read by the restorer; both run on the channel's event loop.
+    final class StatusLineLog {
+        enum Scan {
+            /// Reading a status line into `line`.
+            case statusLine
+            /// Inside an interim head, looking for the blank line that ends it.
+            case interimHead(lastBytes: (UInt8, UInt8))
+            /// Past the final status line: nothing is scanned until the response ends.
+            case passing
+        }
+
+        var scan = Scan.statusLine
+        var line: [UInt8] = []
+        var found: [(code: UInt, phrase: String)] = []
+
+        /// A status line longer than this is not a phrase worth keeping: the standard one stays.
+        static let longestStatusLine = 1024
+
+        func read(_ bytes: ByteBufferView) {
+            for byte in bytes {
+                switch scan {
+                case .passing:
+                    return
+                case .statusLine:
+                    guard byte == UInt8(ascii: "\n") else {
+                        line.append(byte)
+                        if line.count > Self.longestStatusLine { scan = .passing }
+                        continue
+                    }
+                    if line.last == UInt8(ascii: "\r") { line.removeLast() }
+                    let code = record(line)
+                    line.removeAll(keepingCapacity: true)
+                    scan = code.map { (100..<200).contains($0) && $0 != 101 } == true
+                        ? .interimHead(lastBytes: (UInt8(ascii: "\r"), UInt8(ascii: "\n"))) : .passing
+                case .interimHead(let lastBytes):
+                    let endsHead = byte == UInt8(ascii: "\n")
+                        && (lastBytes.1 == UInt8(ascii: "\n") || (lastBytes.1 == UInt8(ascii: "\r") && lastBytes.0 == UInt8(ascii: "\n")))
+                    scan = endsHead ? .statusLine : .interimHead(lastBytes: (lastBytes.1, byte))
+                }
+            }
+        }
+
+        /// `HTTP/1.1 200 Fine thanks` → (200, "Fine thanks"); the code, when the line is a status line.
+        private func record(_ line: [UInt8]) -> UInt? {
+            let text = String(decoding: line, as: UTF8.self)
+            let parts = text.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
+            guard parts.count >= 2, parts[0].hasPrefix("HTTP/"), parts[1].count == 3, let code = UInt(parts[1]) else { return nil }
+            found.append((code, parts.count == 3 ? String(parts[2]) : ""))
+            return code
+        }
+
+        /// The phrase sent with this code, dropping any recorded for heads the decoder did not pass on.
+        func phrase(for code: UInt) -> String? {
+            while !found.isEmpty {
+                let next = found.removeFirst()
+                if next.code == code { return next.phrase }
+            }
+            return nil
+        }
+
+        func responseEnded() {
+            scan = .statusLine
+            line.removeAll(keepingCapacity: true)
+            found.removeAll()
+        }
+    }
+
+    final class StatusLineSniffer: ChannelInboundHandler {
+        typealias InboundIn = ByteBuffer
+        typealias InboundOut = ByteBuffer
+        let log: StatusLineLog
+
+        init(log: StatusLineLog) { self.log = log }
+
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+            log.read(unwrapInboundIn(data).readableBytesView)
+            context.fireChannelRead(data)
+        }
+    }
+
+    final class ReasonPhraseRestorer: ChannelInboundHandler {
+        typealias InboundIn = HTTPClientResponsePart
+        typealias InboundOut = HTTPClientResponsePart
+        let log: StatusLineLog
+
+        init(log: StatusLineLog) { self.log = log }
+
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+            switch unwrapInboundIn(data) {
+            case .head(var head):
+                // 101 stays the standard case: the client compares the status with `.switchingProtocols`.
+                if head.status != .switchingProtocols, let phrase = log.phrase(for: head.status.code), phrase != head.status.reasonPhrase {
+                    head.status = .custom(code: head.status.code, reasonPhrase: phrase)
+                }
+                context.fireChannelRead(wrapInboundOut(.head(head)))
+            case .body:
+                context.fireChannelRead(data)
+            case .end:
+                log.responseEnded()
+                context.fireChannelRead(data)
+            }
+        }
+    }
+}
