@@ -7,3 +7,4 @@ Benchmarks/shell/run.sh
 Benchmarks/runner/run.sh
 Benchmarks/json/run.sh
 Benchmarks/openapi/run.sh
+Benchmarks/sandbox/run.sh
