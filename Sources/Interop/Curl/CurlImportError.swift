@@ -11,6 +11,7 @@ public enum CurlImportError: Error, Sendable, Equatable, CustomStringConvertible
     case invalidHeader(String)
     case invalidHeaderField(InvalidHeaderField)
     case unnamedFormField(String)
+    case formFieldWithoutFile(String)
     case unreadableFile(path: String, reason: String)
 
     public var description: String {
@@ -25,6 +26,7 @@ public enum CurlImportError: Error, Sendable, Equatable, CustomStringConvertible
         case .unreadableFile(let path, let reason): "cannot read '\(path)' named in the curl command: \(reason)"
         case .invalidHeaderField(let field): "curl header: \(field)"
         case .unnamedFormField(let field): "curl form field '\(field)' has no name, which a Hurl multipart field needs: write -F name=content"
+        case .formFieldWithoutFile(let field): "curl form field '\(field)' names no file: write -F name=@FILE or -F name=<FILE"
         }
     }
 }

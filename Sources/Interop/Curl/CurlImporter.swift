@@ -180,8 +180,8 @@ public enum CurlImporter {
         guard !literal, value.hasPrefix("@") || value.hasPrefix("<") else {
             return .part(MultipartPart(name: name, content: .text(value)))
         }
-        let attributes = value.dropFirst().split(separator: ";").map(String.init)
-        let path = attributes.first ?? ""
+        let attributes = value.dropFirst().split(separator: ";", omittingEmptySubsequences: false).map(String.init)
+        guard let path = attributes.first, !path.trimmingCharacters().isEmpty else { throw .formFieldWithoutFile(argument) }
         var contentType: String?
         var fileName = path.split(separator: "/").last.map(String.init) ?? path
         for attribute in attributes.dropFirst() {

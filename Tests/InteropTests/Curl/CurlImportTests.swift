@@ -132,12 +132,14 @@ struct CurlImportTests {
         #expect(try CurlImporter.parse("curl -X propfind https://x.test").method == "PROPFIND")
     }
 
-    /// Found by the curl-import fuzz target: `-F =x` wrote a multipart field with an empty key, and a
-    /// name starting with a backquote wrote a line the Hurl parser read as a body.
+    /// Found by the curl-import fuzz target: `-F =x` wrote a multipart field with an empty key, `-F a=@`
+    /// a `file,;` with no name, and a name starting with a backquote a line the Hurl parser read as a body.
     @Test("a form field without a name is refused; any other name reads back")
     func formFieldNames() throws {
         #expect(throws: CurlImportError.unnamedFormField("=x")) { try CurlImporter.parse("curl -F =x https://x.test") }
         #expect(throws: CurlImportError.unnamedFormField("x")) { try CurlImporter.parse("curl -F x https://x.test") }
+        #expect(throws: CurlImportError.formFieldWithoutFile("a=@")) { try CurlImporter.parse("curl -F a=@ https://x.test") }
+        #expect(throws: CurlImportError.formFieldWithoutFile("a=<;type=text/plain")) { try CurlImporter.parse("curl -F 'a=<;type=text/plain' https://x.test") }
         #expect(CurlImportError.unnamedFormField("=x").description
             == "curl form field '=x' has no name, which a Hurl multipart field needs: write -F name=content")
         for name in ["`a", "[b]", "{c", "<d", "base64,e", "{{f"] {
