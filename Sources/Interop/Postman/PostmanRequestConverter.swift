@@ -1,3 +1,4 @@
+import HTTPExchange
 import Hurl
 import JSON
 
@@ -9,11 +10,27 @@ enum PostmanRequestConverter {
             return HurlRequest(method: "GET", url: PostmanTemplate.hurl(absolute(url)))
         }
         var hurl = HurlRequest(method: method(request), url: PostmanTemplate.hurl(absolute(url(request["url"]))))
-        hurl.headers = headers(request["header"]).map { keyValue($0.key, $0.value) }
+        for header in headers(request["header"]) {
+            let field = keyValue(header.key, header.value)
+            guard isSendable(field) else {
+                warnings.append("\(location): header '\(header.key)' cannot be sent (RFC 9110 allows a token as a name, and no line break in a value); left out")
+                continue
+            }
+            hurl.headers.append(field)
+        }
         if let body = request["body"], !body.isDisabled {
             addBody(body, to: &hurl, where: location, warnings: &warnings)
         }
         return hurl
+    }
+
+    /// Whether the header's text, placeholders aside, is a field HTTP can carry.
+    static func isSendable(_ field: HurlKeyValue) -> Bool {
+        let literal = { (template: HurlTemplate) in
+            template.parts.map { part -> String in if case .text(let text) = part { text } else { "" } }.joined()
+        }
+        let name = literal(field.key)
+        return (name.isEmpty ? !field.key.isEmpty : HTTPFieldSyntax.isValidName(name)) && HTTPFieldSyntax.isValidValue(literal(field.value))
     }
 
     /// The method, upper-cased; a request given as a bare URL is a GET.

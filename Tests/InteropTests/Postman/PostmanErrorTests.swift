@@ -85,4 +85,23 @@ struct PostmanErrorTests {
         #expect(request.url == HurlTemplate(text: "http://127.0.0.1/a{{b"), "\(file.text)")
         #expect(request.headers.first?.value == HurlTemplate([.text("x {{ y"), .placeholder(HurlPlaceholder(name: "host"))]))
     }
+
+    /// Found by the postman-import fuzz target: a header named `file,t` was written as it was, and Hurl
+    /// refused the file (a header name is a token).
+    @Test("a header that HTTP cannot carry is left out with a warning")
+    func unsendableHeader() throws {
+        let imported = try PostmanImporter.importCollection(Array(#"""
+            {"info": {"name": "headers", "schema": "https://schema.getpostman.com/json/collection/v2.1.0/collection.json"},
+             "item": [{"name": "h", "request": {"method": "GET", "url": "http://127.0.0.1/x",
+                       "header": [{"key": "file,t", "value": "a"}, {"key": "X-Broken", "value": "a\nb"},
+                                  {"key": "X-{{name}}", "value": "{{value}}"}]}}]}
+            """#.utf8))
+        let file = try #require(imported.files.first)
+        let request = try #require(try HurlParser.parse(file.text, fileName: file.path).entries.first?.request)
+        #expect(request.headers.map(\.key.description) == ["X-{{name}}"])
+        for name in ["file,t", "X-Broken"] {
+            #expect(imported.warnings.contains("h: header '\(name)' cannot be sent (RFC 9110 allows a token as a name, and no line break in a value); left out"),
+                    "\(imported.warnings)")
+        }
+    }
 }
