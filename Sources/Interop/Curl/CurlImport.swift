@@ -102,9 +102,14 @@ public struct CurlImport: Sendable, Equatable {
         request.headers = headers.map { HurlKeyValue(key: HurlTemplate(text: $0.name), value: HurlTemplate.parse(raw: $0.value)) }
         if let user {
             let (name, password) = user.splitOnce(":")
-            request.sections.append(HurlRequestSection(name: "BasicAuth", content: .basicAuth([
-                HurlKeyValue(key: HurlTemplate.parse(raw: name), value: HurlTemplate.parse(raw: password ?? "")),
-            ])))
+            if !name.isEmpty {
+                request.sections.append(HurlRequestSection(name: "BasicAuth", content: .basicAuth([
+                    HurlKeyValue(key: HurlTemplate.parse(raw: name), value: HurlTemplate.parse(raw: password ?? "")),
+                ])))
+            } else if !headers.contains("Authorization") {
+                // A [BasicAuth] line needs a user name; `-u :password` is written as the header it sends.
+                request.headers.append(HurlKeyValue(key: "Authorization", value: HurlTemplate(text: BasicCredentials.headerValue(userPass: user))))
+            }
         }
         var options: [HurlOption] = []
         if insecure { options.append(HurlOption(name: "insecure", value: "true")) }

@@ -149,4 +149,14 @@ struct CurlImportTests {
             #expect(fields.first?.name == HurlTemplate(text: name), "\(text)")
         }
     }
+
+    /// Found by the curl-import fuzz target: `-u :` wrote a `[BasicAuth]` line with no user name, which
+    /// does not parse.
+    @Test("-u with an empty user name is written as the Authorization header it sends")
+    func emptyBasicUser() throws {
+        let text = HurlWriter.write(try CurlImporter.parse("curl -u :secret https://x.test").hurlEntry())
+        let request = try #require(try HurlParser.parse(text, fileName: "x.hurl").entries.first?.request)
+        #expect(request.sections.isEmpty, "\(text)")
+        #expect(request.headers.map(\.value) == [HurlTemplate(text: "Basic OnNlY3JldA==")], "\(text)")
+    }
 }
