@@ -3,6 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 Benchmarks/http/run.sh
+Benchmarks/http/bounded_memory.sh
 Benchmarks/shell/run.sh
 Benchmarks/runner/run.sh
 Benchmarks/json/run.sh
