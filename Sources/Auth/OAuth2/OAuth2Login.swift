@@ -83,7 +83,8 @@ struct OAuth2Login: Sendable {
             ]
             if let verifier = request.codeVerifier { tokenParameters.append(("code_verifier", verifier)) }
             let tokenClient = OAuth2TokenClient(settings: settings, sender: client.sender, narrate: withCode)
-            let token = try await tokenClient.requestToken(tokenParameters, step: "token request")
+            var token = try await tokenClient.requestToken(tokenParameters, step: "token request")
+            token.nonce = request.nonce
             await capture.close()
             return token
         } catch {

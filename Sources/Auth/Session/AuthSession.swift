@@ -280,6 +280,9 @@ public final class AuthSession: Sendable {
             if let idToken = token.idToken {
                 lines.append("ID token: \(mask)")
                 lines += await decoded(idToken, name: "ID token", keys: keys, now: now)
+                if let decoded = try? JSONWebToken(compact: idToken) {
+                    lines += IDTokenCheck.lines(decoded, clientID: configured.clientID, sentNonce: token.nonce).map { "  " + $0 }
+                }
             }
             return lines
         }
@@ -457,6 +460,7 @@ public final class AuthSession: Sendable {
         // RFC 6749 §6: a provider may keep the refresh token and not send it again.
         if token.refreshToken == nil { token.refreshToken = refreshToken }
         var stored = try credentials() ?? StoredCredentials()
+        token.nonce = stored.oauth2?.nonce
         stored.oauth2 = token
         try save(stored)
         narrate.adding([token.accessToken])("oauth2: refreshed; \(Self.describe(token))")
