@@ -47,6 +47,8 @@ import Testing
         let result = try fixture.apish(["--env", "e", "-c", "auth login third --step"])
         #expect(result.status != 0)
         #expect(result.stderr.contains("--step waits for a key before each step: run it in the interactive shell at a terminal, not from a script or -c"))
+        let shortcut = try fixture.apish(["--env", "e", "-c", "auth oauth2 login --step"])
+        #expect(shortcut.stderr.contains("--step waits for a key before each step"), "the shortcut passes --step on")
     }
 
     @Test func aDiagramBeforeAnyFlowSaysSoInOneLine() throws {

@@ -258,7 +258,7 @@ enum AuthCommands {
                 name == subcommand || environment.document.entry("type", in: section(name))?.value == subcommand
             }
             guard let name = names.first else { throw .usage("no \(subcommand) profile in '\(environment.name)': `auth new NAME \(subcommand) …`") }
-            try await run(session: session, arguments: [words[0], name])
+            try await run(session: session, arguments: [words[0], name] + words.dropFirst())
         default:
             let hint = EditDistance.closest(to: subcommand, among: ["show", "new", "set", "secret", "unset", "use", "login", "refresh", "logout", "token", "explain", "diagram", "keys", "rm", "basic"])
             throw .usage("unknown `auth \(subcommand)`" + (hint.map { " — did you mean `auth \($0)`?" } ?? ""))
