@@ -100,7 +100,7 @@ import Testing
         default:
             Issue.record("no flow \(flow)")
         }
-        return AuthFlowRecord(profile: try AuthProfile(name: flow, settings: settings), trigger: trigger, legs: recorder.steps)
+        return AuthFlowRecord(profile: try AuthProfile(name: flow, settings: settings), trigger: trigger, legs: recorder.legs)
     }
 
     static func oauth2Settings(_ settings: [String: String]) throws -> OAuth2Settings {

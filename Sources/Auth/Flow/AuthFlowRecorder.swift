@@ -10,7 +10,6 @@ final class AuthFlowRecorder: Sendable {
         /// Secrets met on the way (a code, a verifier, temporary credentials), masked from then on.
         var secrets: Set<String>
         var derivations: [String] = []
-        var legs = 0
     }
 
     private let state: Mutex<State>
@@ -21,8 +20,8 @@ final class AuthFlowRecorder: Sendable {
         self.stepper = stepper
     }
 
-    /// The steps so far, between the opening and closing steps of the record.
-    var steps: [AuthFlowRecord.Step] { state.withLock { $0.steps } }
+    /// The legs so far, numbered from 1 in this order: the `legs` of the flow's record.
+    var legs: [AuthFlowRecord.Step] { state.withLock { $0.steps } }
 
     /// A line of the flow's narration: a derivation that `?` shows at the next pause.
     func narrated(_ line: String) {
@@ -42,6 +41,7 @@ final class AuthFlowRecorder: Sendable {
 
     func willOpen(_ leg: AuthLeg, url: String) async throws {
         try await begin(leg) { AuthLegMessages.browser(leg, url: url, redactor: $0) }
+        // What a browser leg brings back arrives with the redirect, a leg of its own: only where it leads is said.
         finish(leg, taken: []) { _ in [] }
     }
 
@@ -49,8 +49,7 @@ final class AuthFlowRecorder: Sendable {
         learn(parameters.filter { ["code", "oauth_token", "oauth_verifier"].contains($0.0) }.map(\.1))
         let number = state.withLock { state -> Int in
             state.steps.append(.init(title: leg.title, reference: leg.reference, messages: []))
-            state.legs += 1
-            return state.legs
+            return state.steps.count
         }
         stepper?.announce(leg, number: number)
         finish(leg, taken: parameters.map(\.0)) { AuthLegMessages.redirect(parameters: parameters, redactor: $0) }
@@ -69,9 +68,8 @@ final class AuthFlowRecorder: Sendable {
         let masked = messages(redactor)
         let (number, derivations) = state.withLock { state -> (Int, [String]) in
             state.steps.append(.init(title: leg.title, reference: leg.reference, messages: masked))
-            state.legs += 1
             defer { state.derivations = [] }
-            return (state.legs, state.derivations)
+            return (state.steps.count, state.derivations)
         }
         guard let stepper else { return }
         let shown = stepper.revealsSecrets ? messages(nil) : masked
@@ -84,8 +82,8 @@ final class AuthFlowRecorder: Sendable {
     private func finish(_ leg: AuthLeg, taken: [String], _ messages: (Redactor?) -> [AuthFlowRecord.Message]) {
         let masked = messages(redactor)
         let number = state.withLock { state -> Int in
-            if !state.steps.isEmpty { state.steps[state.steps.count - 1].messages += masked }
-            return state.legs
+            state.steps[state.steps.count - 1].messages += masked
+            return state.steps.count
         }
         guard let stepper else { return }
         stepper.report(after: leg, number: number, messages: stepper.revealsSecrets ? messages(nil) : masked,

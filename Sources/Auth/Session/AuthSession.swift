@@ -370,7 +370,7 @@ public final class AuthSession: Sendable {
 
     /// Keeps the record of a flow that succeeded; a legless one (Basic, bearer) leaves the last as it was.
     private func remember(_ recorder: AuthFlowRecorder, trigger: String) {
-        let legs = recorder.steps
+        let legs = recorder.legs
         guard !legs.isEmpty else { return }
         lastFlowState.withLock { $0 = AuthFlowRecord(profile: profile, trigger: trigger, legs: legs) }
     }
