@@ -74,7 +74,7 @@ let package = Package(
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "JSON", "TestSupport"]),
         .testTarget(name: "HTTPExchangeTests", dependencies: ["HTTPExchange", "JSON", "TestSupport"]),
         .testTarget(name: "TransportTests", dependencies: ["Transport", "HTTPExchange", "TestSupport"], exclude: ["peers"]),
-        .testTarget(name: "AuthTests", dependencies: ["Auth", "HTTPExchange", "Transport", "TestSupport"], exclude: ["providers"]),
+        .testTarget(name: "AuthTests", dependencies: ["Auth", "HTTPExchange", "Transport", "TestSupport"], exclude: ["providers", "diagrams"]),
         .testTarget(name: "HurlTests", dependencies: ["Hurl", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Hurl", "HTTPExchange", "JSON", "Transport", "TestSupport"]),
         .testTarget(name: "InteropTests", dependencies: ["Interop", "Hurl", "JSON", "HTTPExchange", "Transport", "TestSupport"]),

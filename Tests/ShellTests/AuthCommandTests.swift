@@ -42,4 +42,18 @@ import Testing
 
             """)
     }
+
+    @Test func stepWaitsForAKeySoAScriptIsRefusedWithALineThatSaysWhy() throws {
+        let result = try fixture.apish(["--env", "e", "-c", "auth login third --step"])
+        #expect(result.status != 0)
+        #expect(result.stderr.contains("--step waits for a key before each step: run it in the interactive shell at a terminal, not from a script or -c"))
+        let shortcut = try fixture.apish(["--env", "e", "-c", "auth oauth2 login --step"])
+        #expect(shortcut.stderr.contains("--step waits for a key before each step"), "the shortcut passes --step on")
+    }
+
+    @Test func aDiagramBeforeAnyFlowSaysSoInOneLine() throws {
+        let result = try fixture.apish(["--env", "e", "-c", "auth diagram second"])
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stdout == "no flow has run for 'second' in this shell yet: `auth login second` (or a request that needs its token) makes one\n")
+    }
 }

@@ -122,8 +122,27 @@ struct TokenCommandTests {
             #expect(out.contains("(or open \(base)/oauth/v2/device?user_code="))
             #expect(out.contains("logged in: access token valid until "))
             #expect(out.contains("  the ID token is a JWT (RS256):"))
+            #expect(out.contains("\n    aud: contains this profile's client_id 1_demo-oauth2-client ✓\n"))
+            #expect(out.contains("\n    nonce: none sent at login, none returned\n"))
             #expect(out.components(separatedBy: "signature verified (RS256").count == 3)
             #expect(!out.contains("demo-oauth2-secret"))
+        }
+    }
+
+    @Test func anOpenIDCodeLoginSendsANonceThatTheIDTokenBringsBack() async throws {
+        try await withSandbox { base in
+            try writeProfile("web", base: base, grant: "authorization_code", clientID: "1_demo-oauth2-client", extra: """
+                scope = openid
+                redirect_uri = http://127.0.0.1:8765/callback
+                client_auth = body
+                """)
+            let browser = "python3 " + PackagePaths.root.appendingPathComponent("Tests/ShellTests/peers/sandbox_browser.py").path
+            let result = try fixture.apish(
+                ["--env", "local", "-c", "auth login web", "-c", "auth token web"],
+                environment: ["CLIENT_SECRET": "demo-oauth2-secret", "BROWSER": browser])
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("\n    aud: contains this profile's client_id 1_demo-oauth2-client ✓\n"), "\(result.stdout)")
+            #expect(result.stdout.contains("\n    nonce: matches the one sent at login ✓\n"))
         }
     }
 

@@ -4,7 +4,7 @@ import TestSupport
 
 /// `apish tutorial`, taken by a scripted learner who types each step's suggested command.
 @Suite(.serialized) struct TutorialTests {
-    static let lessons = ["basic", "mautic-traps", "client-credentials", "oauth2-pkce", "device", "oauth1"]
+    static let lessons = ["basic", "mautic-traps", "client-credentials", "oauth2-pkce", "refresh", "device", "oauth1"]
     static let browser = "python3 " + PackagePaths.root.appendingPathComponent("Tests/ShellTests/peers/sandbox_browser.py").path
     /// The person approving a device code on the sandbox's device page.
     static let deviceBrowser = "sh " + PackagePaths.root.appendingPathComponent("Tests/ShellTests/peers/device_browser.sh").path
@@ -33,6 +33,17 @@ import TestSupport
         #expect(result.stdout.contains("── Step \(commands.count) of \(commands.count):"))
         let listed = try fixture.apish(["tutorial", "--list"])
         #expect(listed.stdout.split(separator: "\n").contains { $0.hasPrefix(lesson + " ") && $0.hasSuffix("— done") })
+    }
+
+    @Test func theRefreshLessonRefreshesTheTokenAndDrawsTheRefresh() throws {
+        let fixture = try ShellFixture()
+        let result = try tutorial(["refresh"], typing: try Self.commands(of: "refresh"), in: fixture)
+        #expect(result.status == 0, "\(result.stdout)\n\(result.stderr)")
+        #expect(result.stdout.contains("refresh token: present (••••••)"))
+        #expect(result.stdout.contains("refreshed: access token valid until "))
+        #expect(result.stdout.contains("── 1. refresh (RFC 6749 §6) ──"))
+        #expect(result.stdout.contains("  refresh_token=••••••"))
+        #expect(result.stdout.contains("── then: every API request (RFC 6750 §2.1) ──"))
     }
 
     @Test func aWrongCommandGetsTheHintAndTheStepWaits() throws {

@@ -42,6 +42,7 @@ struct OAuth1Login: Sendable {
         let separator = endpoints.authorizeURL.contains("?") ? "&" : "?"
         let authorizeURL = endpoints.authorizeURL + separator + "oauth_token=" + OAuthPercentEncoding.encode(temporary.token)
         narrate("2. authorization: the person approves in the browser")
+        try await interaction.willOpen(.resourceOwnerAuthorization, url: authorizeURL)
         interaction.show("Open this URL to authorize: \(authorizeURL)")
         interaction.openBrowser(authorizeURL)
 
@@ -50,10 +51,12 @@ struct OAuth1Login: Sendable {
             guard let typed = await interaction.ask("Verifier shown by the provider: ", secret: false)?
                 .trimmingCharacters(in: " \t\r\n"), !typed.isEmpty
             else { throw AuthError.cancelled("no verifier was given") }
+            interaction.redirected(.callback, parameters: [("oauth_verifier", typed)])
             verifier = typed
         } else {
-            let values = Dictionary(try await capture.parameters(interaction, narrate: narrate),
-                                    uniquingKeysWith: { first, _ in first })
+            let parameters = try await capture.parameters(interaction, narrate: narrate)
+            interaction.redirected(.callback, parameters: parameters)
+            let values = Dictionary(parameters, uniquingKeysWith: { first, _ in first })
             if let problem = values["oauth_problem"] ?? values["error"] {
                 throw AuthError.denied(problem)
             }

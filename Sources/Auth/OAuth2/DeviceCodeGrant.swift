@@ -61,6 +61,7 @@ struct DeviceCodeGrant: Sendable {
         let narrate = self.narrate.adding([authorization.deviceCode])
         narrate("  ← HTTP \(response.status): device_code = \(authorization.deviceCode), user_code = \(authorization.userCode), "
             + "expires in \(authorization.expiresIn) s, poll every \(authorization.interval) s")
+        try await interaction.willOpen(.userCode, url: authorization.verificationURIComplete ?? authorization.verificationURI)
         interaction.show("To log in, open \(authorization.verificationURI) and enter the code \(authorization.userCode)")
         if let complete = authorization.verificationURIComplete {
             interaction.show("(or open \(complete), which carries the code)")

@@ -53,10 +53,12 @@ struct OAuth2Login: Sendable {
             for (name, value) in RequestURL(request.url)?.queryPairs ?? [] {
                 narrate("    \(name) = \(value)")
             }
+            try await interaction.willOpen(.authorizationRequest, url: request.url)
             interaction.show("Open this URL to authorize: \(request.url)")
             interaction.openBrowser(request.url)
             narrate("2. redirect back to \(redirectURI)" + (capture.catchesRedirect ? "" : " (pasted: no listener can serve it)"))
             let parameters = try await capture.parameters(interaction, narrate: narrate)
+            interaction.redirected(.authorizationResponse, parameters: parameters)
             let values = Dictionary(parameters, uniquingKeysWith: { first, _ in first })
             // A denial without state is still reported as what it is; anything that could carry a code
             // must bring the state back.
@@ -83,7 +85,8 @@ struct OAuth2Login: Sendable {
             ]
             if let verifier = request.codeVerifier { tokenParameters.append(("code_verifier", verifier)) }
             let tokenClient = OAuth2TokenClient(settings: settings, sender: client.sender, narrate: withCode)
-            let token = try await tokenClient.requestToken(tokenParameters, step: "token request")
+            var token = try await tokenClient.requestToken(tokenParameters, step: "token request")
+            token.nonce = request.nonce
             await capture.close()
             return token
         } catch {

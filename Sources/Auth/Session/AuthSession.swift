@@ -20,6 +20,8 @@ public final class AuthSession: Sendable {
     private let discovered = Mutex<AuthorizationServerMetadata?>(nil)
     /// Learns every credential this session holds or obtains, so that output masks it.
     private let secrets: SecretRegistry?
+    /// The last flow that obtained credentials, masked, for `auth diagram`.
+    private let lastFlowState = Mutex<AuthFlowRecord?>(nil)
 
     public init(
         profile: AuthProfile, storeKey: String, store: any SecretStore, sender: any HTTPSending, trace: AuthTrace?,
@@ -117,10 +119,17 @@ public final class AuthSession: Sendable {
 
     // MARK: Login and logout
 
+    /// The last login, refresh or grant this session ran to success, leg by leg and masked.
+    public var lastFlow: AuthFlowRecord? { lastFlowState.withLock { $0 } }
+
     /// Runs the profile's login: asks a Basic password or bearer token (unless the profile has one),
     /// or runs the OAuth 1 three-legged flow or the OAuth 2 grant. Stores the result only on success.
-    public func login(_ interaction: any AuthInteraction) async throws {
-        let narrate = narrator()
+    /// The OAuth legs are recorded for `auth diagram`; with a `stepper`, each waits for its consent.
+    public func login(_ interaction: any AuthInteraction, stepper: (any AuthStepping)? = nil) async throws {
+        let recorder = AuthFlowRecorder(secrets: secretValues, stepper: stepper)
+        let narrate = narrator(watching: recorder)
+        let sender = RecordingSender(base: self.sender, recorder: recorder)
+        let interaction = RecordingInteraction(base: interaction, recorder: recorder)
         var stored = try credentials() ?? StoredCredentials()
         switch profile.method {
         case .none:
@@ -163,13 +172,32 @@ public final class AuthSession: Sendable {
                 guard password?.isEmpty == false else { throw AuthError.cancelled("no password was given") }
             }
             let login = OAuth2Login(
-                settings: settings, client: tokenClient(settings, narrate: narrate.adding([password].compactMap { $0 })),
+                settings: settings,
+                client: OAuth2TokenClient(settings: settings, sender: sender, narrate: narrate.adding([password].compactMap { $0 })),
                 interaction: interaction, narrate: narrate.adding([password].compactMap { $0 }))
             let token = try await login.run(password: password)
             stored.oauth2 = token
             interaction.show("logged in: \(Self.describe(token)) for '\(profile.name)'")
         }
         try save(stored)
+        remember(recorder, trigger: "auth login \(profile.name)")
+    }
+
+    /// `auth refresh`: trades the stored refresh token for a new access token now, whatever the old
+    /// one's expiry (RFC 6749 §6). With a `stepper`, the request waits for its consent.
+    public func refreshNow(stepper: (any AuthStepping)? = nil) async throws -> OAuth2Token {
+        guard case .oauth2(let configured) = profile.method else {
+            throw AuthError.notApplicable("auth profile '\(profile.name)' is \(profile.method.displayName): only OAuth 2 tokens are refreshed")
+        }
+        guard let refreshToken = try credentials()?.oauth2?.refreshToken else {
+            throw AuthError.notLoggedIn(profile: profile.name, reason: "no refresh token is stored (auth login)")
+        }
+        let recorder = AuthFlowRecorder(secrets: secretValues, stepper: stepper)
+        let narrate = narrator(watching: recorder)
+        let settings = try await resolved(configured, narrate: narrate)
+        return try await refresh(
+            settings, refreshToken: refreshToken, reason: "auth refresh asked for it", narrate: narrate, recorder: recorder,
+            trigger: "auth refresh \(profile.name)")
     }
 
     /// Forgets every token and password this session stored.
@@ -280,6 +308,9 @@ public final class AuthSession: Sendable {
             if let idToken = token.idToken {
                 lines.append("ID token: \(mask)")
                 lines += await decoded(idToken, name: "ID token", keys: keys, now: now)
+                if let decoded = try? JSONWebToken(compact: idToken) {
+                    lines += IDTokenCheck.lines(decoded, clientID: configured.clientID, sentNonce: token.nonce).map { "  " + $0 }
+                }
             }
             return lines
         }
@@ -323,6 +354,25 @@ public final class AuthSession: Sendable {
 
     private func narrator() -> TraceNarrator {
         TraceNarrator(trace, secrets: secretValues)
+    }
+
+    /// The narration of a watched flow: to the trace as always, and, when someone steps through it, to
+    /// the recorder too, whose pause shows it as the derivation of the next leg.
+    private func narrator(watching recorder: AuthFlowRecorder) -> TraceNarrator {
+        guard let stepper = recorder.stepper else { return narrator() }
+        let trace = self.trace
+        let tee = AuthTrace(reveal: stepper.revealsSecrets) { line in
+            trace?.emit(line)
+            recorder.narrated(line)
+        }
+        return TraceNarrator(tee, secrets: secretValues)
+    }
+
+    /// Keeps the record of a flow that succeeded; a legless one (Basic, bearer) leaves the last as it was.
+    private func remember(_ recorder: AuthFlowRecorder, trigger: String) {
+        let legs = recorder.legs
+        guard !legs.isEmpty else { return }
+        lastFlowState.withLock { $0 = AuthFlowRecord(profile: profile, trigger: trigger, legs: legs) }
     }
 
     private func credentials() throws -> StoredCredentials? {
@@ -375,8 +425,9 @@ public final class AuthSession: Sendable {
         return settings.filling(from: metadata)
     }
 
-    private func tokenClient(_ settings: OAuth2Settings, narrate: TraceNarrator) -> OAuth2TokenClient {
-        OAuth2TokenClient(settings: settings, sender: sender, narrate: narrate)
+    /// A token client whose requests `recorder` watches.
+    private func tokenClient(_ settings: OAuth2Settings, narrate: TraceNarrator, recorder: AuthFlowRecorder) -> OAuth2TokenClient {
+        OAuth2TokenClient(settings: settings, sender: RecordingSender(base: sender, recorder: recorder), narrate: narrate)
     }
 
     private func currentToken(_ settings: OAuth2Settings, narrate: TraceNarrator) async throws -> OAuth2Token {
@@ -416,7 +467,9 @@ public final class AuthSession: Sendable {
         let current = try credentials()?.oauth2
         if keepFresh, let current, !current.needsRefresh() { return current }
         if let refreshToken = current?.refreshToken {
-            return try await refresh(settings, refreshToken: refreshToken, reason: reason, narrate: narrate)
+            return try await refresh(
+                settings, refreshToken: refreshToken, reason: reason, narrate: narrate,
+                recorder: AuthFlowRecorder(secrets: secretValues, stepper: nil), trigger: "a request, because \(reason)")
         }
         guard !settings.grant.needsPerson else {
             throw AuthError.notLoggedIn(profile: profile.name, reason: "the access token expired and there is no refresh token")
@@ -429,23 +482,26 @@ public final class AuthSession: Sendable {
         guard settings.grant != .password || settings.password != nil else {
             throw AuthError.notLoggedIn(profile: profile.name, reason: "the password grant needs the password")
         }
+        let recorder = AuthFlowRecorder(secrets: secretValues, stepper: nil)
         let login = OAuth2Login(
-            settings: settings, client: tokenClient(settings, narrate: narrate), interaction: SilentInteraction(),
-            narrate: narrate)
+            settings: settings, client: tokenClient(settings, narrate: narrate, recorder: recorder),
+            interaction: SilentInteraction(), narrate: narrate)
         let token = try await login.run(password: settings.password)
         var stored = try credentials() ?? StoredCredentials()
         stored.oauth2 = token
         try save(stored)
+        remember(recorder, trigger: "a request that needs a token")
         return token
     }
 
     private func refresh(
-        _ settings: OAuth2Settings, refreshToken: String, reason: String, narrate: TraceNarrator
+        _ settings: OAuth2Settings, refreshToken: String, reason: String, narrate: TraceNarrator,
+        recorder: AuthFlowRecorder, trigger: String
     ) async throws -> OAuth2Token {
         narrate("oauth2: refreshing the token because \(reason)")
         var token: OAuth2Token
         do {
-            token = try await tokenClient(settings, narrate: narrate).requestToken(
+            token = try await tokenClient(settings, narrate: narrate, recorder: recorder).requestToken(
                 [("grant_type", "refresh_token"), ("refresh_token", refreshToken)], step: "token refresh")
         } catch AuthError.provider(let error) where error.code == "invalid_grant" {
             // The refresh token is dead (expired, rotated away, revoked): keeping it would fail every request.
@@ -457,8 +513,10 @@ public final class AuthSession: Sendable {
         // RFC 6749 §6: a provider may keep the refresh token and not send it again.
         if token.refreshToken == nil { token.refreshToken = refreshToken }
         var stored = try credentials() ?? StoredCredentials()
+        token.nonce = stored.oauth2?.nonce
         stored.oauth2 = token
         try save(stored)
+        remember(recorder, trigger: trigger)
         narrate.adding([token.accessToken])("oauth2: refreshed; \(Self.describe(token))")
         return token
     }
@@ -487,7 +545,8 @@ public final class AuthSession: Sendable {
         return base + (kept.isEmpty ? "" : "?" + kept.joined(separator: "&")) + fragment
     }
 
-    static func describe(_ token: OAuth2Token) -> String {
+    /// `access token valid until …, refresh token, scopes …`: what a login or refresh obtained.
+    public static func describe(_ token: OAuth2Token) -> String {
         var text = "access token"
         if let expiresAt = token.expiresAt { text += " valid until \(timeText(expiresAt))" }
         if token.refreshToken != nil { text += ", refresh token" }

@@ -51,10 +51,12 @@ public struct OAuth2Token: Codable, Sendable, Equatable {
     public var scopes: [String]
     /// The OpenID Connect ID token (a JWT about the person who logged in), when the provider sent one.
     public var idToken: String?
+    /// The nonce the login sent with its authorization request, which the ID token must carry back.
+    public var nonce: String?
 
     public init(
         accessToken: String, tokenType: String = "bearer", refreshToken: String? = nil, expiresAt: Date? = nil,
-        issuedAt: Date = Date(), scopes: [String] = [], idToken: String? = nil
+        issuedAt: Date = Date(), scopes: [String] = [], idToken: String? = nil, nonce: String? = nil
     ) {
         self.accessToken = accessToken
         self.tokenType = tokenType
@@ -63,6 +65,7 @@ public struct OAuth2Token: Codable, Sendable, Equatable {
         self.issuedAt = issuedAt
         self.scopes = scopes
         self.idToken = idToken
+        self.nonce = nonce
     }
 
     /// True from shortly before expiry: a tenth of the lifetime, at most a minute, so that a request

@@ -156,6 +156,15 @@ public final class LineEditor {
         SecretReader.readLine(from: STDIN_FILENO, prompt: prompt) { self.state.write($0) }
     }
 
+    /// Waits for one key on the terminal and returns its first byte (Enter is 0x0D, Ctrl-C 0x03), echoing
+    /// nothing. Nil when standard input is not a terminal or has ended.
+    public func readKey(prompt: String) -> UInt8? {
+        RawMode.run(on: STDIN_FILENO) { () -> UInt8? in
+            state.write(prompt)
+            return RawMode.readByte(from: STDIN_FILENO)
+        } ?? nil
+    }
+
     private enum PhysicalLine {
         case line(String)
         case interrupted

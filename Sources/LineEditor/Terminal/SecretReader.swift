@@ -1,34 +1,24 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// Reads a line without echo. On a terminal it switches off echo, canonical mode and signals for the
 /// duration (so Ctrl-C cancels instead of killing the process with echo still off) and handles Backspace
 /// and Ctrl-U itself; elsewhere it reads one line as it comes. The prompt is shown only once echo is
 /// off, so whatever is typed or pasted after it appears is neither echoed nor discarded.
 enum SecretReader {
     static func readLine(from descriptor: Int32, prompt: String, write: (String) -> Void) -> String? {
-        var saved = termios()
-        guard tcgetattr(descriptor, &saved) == 0 else {
+        let typed = RawMode.run(on: descriptor) { () -> String? in
+            write(prompt)
+            return readQuietLine(from: descriptor)
+        }
+        guard let typed else {
             write(prompt)
             return readPlainLine(from: descriptor)
         }
-        var quiet = saved
-        quiet.c_lflag &= ~tcflag_t(ECHO | ICANON | ISIG)
-        withUnsafeMutableBytes(of: &quiet.c_cc) { controls in
-            controls[Int(VMIN)] = 1
-            controls[Int(VTIME)] = 0
-        }
-        _ = tcsetattr(descriptor, TCSAFLUSH, &quiet)
-        write(prompt)
-        defer {
-            _ = tcsetattr(descriptor, TCSAFLUSH, &saved)
-            write("\n")
-        }
+        write("\n")
+        return typed
+    }
+
+    private static func readQuietLine(from descriptor: Int32) -> String? {
         var bytes: [UInt8] = []
-        while let byte = readByte(from: descriptor) {
+        while let byte = RawMode.readByte(from: descriptor) {
             switch byte {
             case 0x0A, 0x0D: return String(decoding: bytes, as: UTF8.self)
             case 0x03: return nil
@@ -46,20 +36,10 @@ enum SecretReader {
 
     private static func readPlainLine(from descriptor: Int32) -> String? {
         var bytes: [UInt8] = []
-        while let byte = readByte(from: descriptor) {
+        while let byte = RawMode.readByte(from: descriptor) {
             if byte == 0x0A { return String(decoding: bytes, as: UTF8.self) }
             bytes.append(byte)
         }
         return bytes.isEmpty ? nil : String(decoding: bytes, as: UTF8.self)
-    }
-
-    private static func readByte(from descriptor: Int32) -> UInt8? {
-        var byte: UInt8 = 0
-        while true {
-            let count = read(descriptor, &byte, 1)
-            if count == 1 { return byte }
-            if count < 0, errno == EINTR { continue }
-            return nil
-        }
     }
 }

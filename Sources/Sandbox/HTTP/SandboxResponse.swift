@@ -1,3 +1,4 @@
+import HTTPExchange
 import JSON
 
 /// A complete response, built by the pure handlers and written out by the server adapter.

@@ -1,3 +1,5 @@
+import HTTPExchange
+
 /// The login and consent page shared by the OAuth 1.0a and OAuth 2 authorize endpoints.
 struct ConsentPage {
     var title: String

@@ -1,3 +1,5 @@
+import HTTPExchange
+
 /// The frame every sandbox page shares (consent, device code): one small, script-free HTML document.
 enum PageDocument {
     /// `body` is HTML already escaped by the caller; the title is escaped here.

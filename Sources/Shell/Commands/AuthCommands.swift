@@ -1,4 +1,5 @@
 import Auth
+import Foundation
 import HTTPExchange
 import Pipeline
 import Workspace
@@ -7,7 +8,7 @@ import Workspace
 enum AuthCommands {
     static let all: [ShellCommand] = [
         ShellCommand(
-            name: "auth", usage: "auth [show|new|set|secret|unset|use|login|logout|token|explain|rm|basic] …",
+            name: "auth", usage: "auth [show|new|set|secret|unset|use|login|refresh|logout|token|explain|diagram|rm|basic] …",
             summary: "auth profiles: auth basic admin, auth login oauth2, auth show",
             details: """
                 Profiles are [auth NAME] sections of the environment's file; the environment's `auth = NAME`
@@ -22,10 +23,18 @@ enum AuthCommands {
                 auth use NAME | none              make NAME the environment's default
                 auth login [NAME]                 run the flow: ask a password, the OAuth 1 three-legged
                                                   dance, or an OAuth 2 grant (browser + loopback listener)
+                auth login [NAME] --step          stop before each leg: its purpose and RFC section, the
+                                                  request about to go (secrets masked); Enter sends it,
+                                                  ? shows how it was derived, q stops with nothing stored
+                                                  (at a terminal only)
+                auth refresh [NAME] [--step]      trade the stored refresh token for a new access token now
                 auth logout [NAME]                forget its tokens
                 auth token [NAME]                 the tokens held: type, scopes, expiry countdown, refresh
                                                   token; JWTs decoded and their signature checked (JWKS)
                 auth explain [NAME]               the flow as numbered steps, before running it
+                auth diagram [NAME]               the last flow the profile ran as a sequence diagram,
+                  [--mermaid | --svg FILE]        every arrow with its real parameters (masked); Mermaid
+                                                  text, or a self-contained SVG file
                 auth keys [TYPE]                  every setting, with what it means
                 auth rm NAME                      delete a profile and its tokens
                 auth basic USER [--secret VAR]    shortcut: a Basic profile for USER, made default; the
@@ -199,7 +208,19 @@ enum AuthCommands {
             }
             try? live?.logout()
         case "login":
-            try await login(session, try liveSession(try profileName(words.first)))
+            let stepper = try stepper(session, removingFlagFrom: &words)
+            try await login(session, try liveSession(try profileName(words.first)), stepper: stepper)
+        case "refresh":
+            let stepper = try stepper(session, removingFlagFrom: &words)
+            let live = try liveSession(try profileName(words.first))
+            do {
+                let token = try await live.refreshNow(stepper: stepper)
+                output.line("refreshed: \(AuthSession.describe(token)) for '\(live.profile.name)'")
+            } catch {
+                throw .runtime("refresh failed: \(error)")
+            }
+        case "diagram":
+            try diagram(session, words: words, profile: profileName, live: liveSession)
         case "logout":
             do { try liveSession(try profileName(words.first)).logout() } catch let error as ShellError { throw error } catch { throw .runtime("\(error)") }
             output.line("forgot the stored credentials")
@@ -237,9 +258,9 @@ enum AuthCommands {
                 name == subcommand || environment.document.entry("type", in: section(name))?.value == subcommand
             }
             guard let name = names.first else { throw .usage("no \(subcommand) profile in '\(environment.name)': `auth new NAME \(subcommand) …`") }
-            try await run(session: session, arguments: [words[0], name])
+            try await run(session: session, arguments: [words[0], name] + words.dropFirst())
         default:
-            let hint = EditDistance.closest(to: subcommand, among: ["show", "new", "set", "secret", "unset", "use", "login", "logout", "token", "explain", "keys", "rm", "basic"])
+            let hint = EditDistance.closest(to: subcommand, among: ["show", "new", "set", "secret", "unset", "use", "login", "refresh", "logout", "token", "explain", "diagram", "keys", "rm", "basic"])
             throw .usage("unknown `auth \(subcommand)`" + (hint.map { " — did you mean `auth \($0)`?" } ?? ""))
         }
     }
@@ -281,11 +302,56 @@ enum AuthCommands {
         }
     }
 
-    static func login(_ session: ShellSession, _ live: AuthSession) async throws(ShellError) {
+    static func login(_ session: ShellSession, _ live: AuthSession, stepper: ShellStepper? = nil) async throws(ShellError) {
         do {
-            try await live.login(ShellAuthInteraction(session: session))
+            try await live.login(ShellAuthInteraction(session: session), stepper: stepper)
         } catch {
             throw .runtime("login failed: \(error)")
+        }
+    }
+
+    /// The stepper `--step` asks for (the flag removed from `words`), or nil without it. It needs a
+    /// person at a terminal: a script has nobody to press Enter, so it is refused there.
+    static func stepper(_ session: ShellSession, removingFlagFrom words: inout [String]) throws(ShellError) -> ShellStepper? {
+        guard words.contains("--step") else { return nil }
+        words.removeAll { $0 == "--step" }
+        guard let readKey = session.keyReader else {
+            throw .usage("--step waits for a key before each step: run it in the interactive shell at a terminal, not from a script or -c")
+        }
+        return ShellStepper(output: session.output, readKey: readKey, revealsSecrets: session.traceReveal)
+    }
+
+    /// `auth diagram [NAME] [--mermaid | --svg FILE]`.
+    static func diagram(
+        _ session: ShellSession, words: [String], profile: (String?) throws(ShellError) -> String,
+        live: (String) throws(ShellError) -> AuthSession
+    ) throws(ShellError) {
+        var words = words
+        let mermaid = words.contains("--mermaid")
+        words.removeAll { $0 == "--mermaid" }
+        var svgPath: String?
+        if let flag = words.firstIndex(of: "--svg") {
+            guard flag + 1 < words.count else { throw .usage("--svg needs a file name") }
+            svgPath = words[flag + 1]
+            words.removeSubrange(flag...(flag + 1))
+        }
+        guard words.count <= 1, !(mermaid && svgPath != nil) else { throw .usage("usage: auth diagram [NAME] [--mermaid | --svg FILE]") }
+        let name = try profile(words.first)
+        guard let record = try live(name).lastFlow else {
+            session.output.line("no flow has run for '\(name)' in this shell yet: `auth login \(name)` (or a request that needs its token) makes one")
+            return
+        }
+        if mermaid {
+            session.output.write(MermaidSequenceDiagram.render(record))
+        } else if let svgPath {
+            let path = session.resolveLocalPath(svgPath)
+            do { try SVGSequenceDiagram.render(record).write(toFile: path, atomically: true, encoding: .utf8) } catch {
+                throw .runtime("cannot write \(svgPath): \(error.localizedDescription)")
+            }
+            session.output.line("wrote \(svgPath): \(record.legs.count) legs of \(record.flow) for '\(name)'")
+        } else {
+            session.output.line(session.output.style.paint("\(name) — \(record.flow)", .bold))
+            session.output.write(TerminalSequenceDiagram.render(record))
         }
     }
 }

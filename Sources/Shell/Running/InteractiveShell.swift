@@ -33,6 +33,7 @@ public enum InteractiveShell {
         let box = EditorBox(editor)
         editor.completer = { context in ShellCompleter(session: session).candidates(for: context) }
         session.secretReader = { prompt in box.editor.readSecret(prompt: prompt) }
+        session.keyReader = { prompt in await box.readKey(prompt: prompt) }
         session.lineReader = { prompt in
             output.write(prompt)
             return Swift.readLine()
@@ -81,6 +82,12 @@ private final class EditorBox: @unchecked Sendable {
             let thread = Thread { continuation.resume(returning: self.editor.readLine(prompt: prompt)) }
             thread.stackSize = 1 << 20
             thread.start()
+        }
+    }
+
+    func readKey(prompt: String) async -> UInt8? {
+        await withCheckedContinuation { continuation in
+            Thread { continuation.resume(returning: self.editor.readKey(prompt: prompt)) }.start()
         }
     }
 }

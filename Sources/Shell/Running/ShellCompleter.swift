@@ -16,14 +16,17 @@ struct ShellCompleter {
         "env": ["list", "new", "use", "show", "set", "unset", "secret", "rm"],
         "show": ["status", "headers", "body", "request", "raw", "curl", "json"],
         "auth": [
-            "show", "new", "set", "secret", "unset", "use", "login", "logout", "token", "explain", "keys", "rm", "basic", "oauth1",
+            "show", "new", "set", "secret", "unset", "use", "login", "refresh", "logout", "token", "explain", "diagram", "keys", "rm",
+            "basic", "oauth1",
             "oauth2", "bearer",
         ],
         "trace": ["on", "off", "reveal"],
         "jwt": ["decode"],
     ]
     /// The `auth` sub-commands whose next word is a profile name.
-    static let profileSubcommands: Set<String> = ["show", "set", "secret", "unset", "use", "login", "logout", "token", "explain", "rm"]
+    static let profileSubcommands: Set<String> = [
+        "show", "set", "secret", "unset", "use", "login", "refresh", "logout", "token", "explain", "diagram", "rm",
+    ]
     /// `auth oauth2 login` and the like.
     static let methodActions = ["login", "logout", "explain", "show"]
     /// The flags `RequestOptions` reads from a request line.

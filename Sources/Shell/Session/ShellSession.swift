@@ -98,6 +98,8 @@ public final class ShellSession: @unchecked Sendable {
     public var secretReader: (@Sendable (String) -> String?)?
     /// Asks a question whose answer may be seen (a pasted redirect URL, a verifier).
     public var lineReader: (@Sendable (String) -> String?)?
+    /// Waits for one key at the terminal (`auth login --step`); nil where nobody presses one (scripts).
+    public var keyReader: (@Sendable (String) async -> UInt8?)?
 
     func askSecret(_ prompt: String) async -> String? {
         secretReader?(prompt)

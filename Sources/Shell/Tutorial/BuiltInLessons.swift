@@ -1,7 +1,7 @@
 /// The lessons that ship with apish, in the order a newcomer takes them. Their text is the
 /// repository's `Sources/Shell/Tutorial/Lessons/*.lesson`, built into the binary.
 public enum BuiltInLessons {
-    public static let names = ["basic", "mautic-traps", "client-credentials", "oauth2-pkce", "device", "oauth1"]
+    public static let names = ["basic", "mautic-traps", "client-credentials", "oauth2-pkce", "refresh", "device", "oauth1"]
 
     public static func text(of name: String) -> String? {
         let bytes: [UInt8]? = switch name {
@@ -9,6 +9,7 @@ public enum BuiltInLessons {
         case "mautic-traps": PackageResources.mautic_traps_lesson
         case "client-credentials": PackageResources.client_credentials_lesson
         case "oauth2-pkce": PackageResources.oauth2_pkce_lesson
+        case "refresh": PackageResources.refresh_lesson
         case "device": PackageResources.device_lesson
         case "oauth1": PackageResources.oauth1_lesson
         default: nil

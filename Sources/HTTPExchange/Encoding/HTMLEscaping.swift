@@ -1,5 +1,7 @@
-enum HTMLEscaping {
-    static func escape(_ text: String) -> String {
+/// Text made safe inside HTML or XML markup, in element content and in quoted attribute values: the
+/// sandbox's pages and `auth diagram --svg`.
+public enum HTMLEscaping {
+    public static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for character in text {
