@@ -47,6 +47,7 @@ bench: release
 install: deps
 	$(SWIFT) build -c release --static-swift-stdlib
 	$(SWIFT) build --product generate-manual
+	mkdir -p .build/manual
 	.build/debug/generate-manual .build/release/apish --output-directory .build/manual
 	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/share/man/man1 \
 		$(DESTDIR)$(PREFIX)/share/bash-completion/completions $(DESTDIR)$(PREFIX)/share/zsh/site-functions \

@@ -23,7 +23,7 @@ fi
 printf '{"b": [1, 2.50], "a": "x"}' > "$work/data.json"
 [ "$(run fmt "$work/data.json")" = "$(printf '{\n  "b": [\n    1,\n    2.50\n  ],\n  "a": "x"\n}')" ] \
   || fail "apish fmt printed: $(run fmt "$work/data.json")"
-[ "$(run query '$.b[1]' "$work/data.json")" = "2.50" ] || fail "apish query printed: $(run query '$.b[1]' "$work/data.json")"
+[ "$(run query --each '$.b[1]' "$work/data.json")" = "2.50" ] || fail "apish query printed: $(run query --each '$.b[1]' "$work/data.json")"
 
 # A request over the network stack: the installed sandbox, asked by the installed shell with -c.
 cd "$work"
