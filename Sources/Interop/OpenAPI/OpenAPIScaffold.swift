@@ -66,7 +66,7 @@ private struct Builder {
 
     mutating func entry(for operation: OpenAPIOperation, first: Bool) -> HurlEntry {
         var url = "{{baseUrl}}"
-        for segment in PathTemplate(operation.path).segments {
+        for segment in operation.pathTemplate.segments {
             url += "/" + segment.map { part in
                 switch part {
                 case .literal(let text): return text

@@ -7,9 +7,8 @@ extension OpenAPIDescription {
         let method = method.uppercased()
         var best: (operation: OpenAPIOperation, score: Int)? = nil
         for operation in operations where operation.method == method {
-            let template = PathTemplate(operation.path)
             for candidate in Self.candidates(path, basePath: operation.basePath) {
-                if let score = template.score(candidate), score > best?.score ?? -1 {
+                if let score = operation.pathTemplate.score(candidate), score > best?.score ?? -1 {
                     best = (operation, score)
                 }
             }
@@ -23,8 +22,7 @@ extension OpenAPIDescription {
         if !exact.isEmpty { return exact }
         let concrete = Self.path(of: path)
         return operations.filter { operation in
-            let template = PathTemplate(operation.path)
-            return Self.candidates(concrete, basePath: operation.basePath).contains { template.score($0) != nil }
+            Self.candidates(concrete, basePath: operation.basePath).contains { operation.pathTemplate.score($0) != nil }
         }
     }
 

@@ -176,7 +176,7 @@ private struct Reader {
             merged.append(parameter)
         }
         return OpenAPIOperation(
-            method: method, path: path, basePath: basePath,
+            method: method, path: path, pathTemplate: PathTemplate(path), basePath: basePath,
             operationID: value["operationId"]?.stringValue,
             summary: value["summary"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 },
             description: value["description"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 },

@@ -7,6 +7,8 @@ public struct OpenAPIOperation: Sendable, Equatable {
     public let method: String
     /// The path template as the description writes it: `/api/contacts/{id}`.
     public let path: String
+    /// `path` split once, so matching a response against every operation does not split it again.
+    public let pathTemplate: PathTemplate
     /// The path of the server URL the operation is served under (`/v1` for `http://host/v1`), "" for none.
     public let basePath: String
     public let operationID: String?
