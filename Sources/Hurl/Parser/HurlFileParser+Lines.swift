@@ -47,9 +47,12 @@ extension HurlFileParser {
         return comment
     }
 
+    /// A comment's trailing carriage returns are not kept: written back before "\n", one would read as
+    /// part of a CRLF break, and the file would change each time it is saved.
     private mutating func readCommentText() -> String {
-        let text = scanner.read { $0 != "\n" }
-        return text.hasSuffix("\r") ? String(text.dropLast()) : text
+        var text = Substring(scanner.read { $0 != "\n" })
+        while text.hasSuffix("\r") { text = text.dropLast() }
+        return String(text)
     }
 
     /// Looks at the current line without moving.
