@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 Benchmarks/http/run.sh
 Benchmarks/shell/run.sh
-Benchmarks/runner/run.sh
+Benchmarks/runner/replay.sh
+Benchmarks/runner/memory.sh
 Benchmarks/json/run.sh
 Benchmarks/openapi/run.sh
