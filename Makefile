@@ -36,7 +36,7 @@ test-deps: deps
 	@scripts/install-deps.sh python $(PIP_PACKAGES)
 
 bench: release
-	@scripts/install-deps.sh system hyperfine time jq wrk
+	@scripts/install-deps.sh system hyperfine time jq wrk nginx
 	@scripts/install-deps.sh python httpie
 	Benchmarks/run-all.sh
 

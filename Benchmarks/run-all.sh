@@ -5,7 +5,8 @@ cd "$(dirname "$0")/.."
 Benchmarks/http/run.sh
 Benchmarks/http/bounded_memory.sh
 Benchmarks/shell/run.sh
-Benchmarks/runner/run.sh
+Benchmarks/runner/replay.sh
+Benchmarks/runner/memory.sh
 Benchmarks/json/run.sh
 Benchmarks/openapi/run.sh
 Benchmarks/sandbox/run.sh

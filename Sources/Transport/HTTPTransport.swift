@@ -167,6 +167,9 @@ public final class HTTPTransport: HTTPSending {
             // A refused or unresolvable host is an answer, given at once rather than retried until the
             // connect timeout.
             configuration.connectionPool.retryConnectionEstablishment = false
+            // No tracer is ever installed; the client's default still builds a span's attributes
+            // (parsing the URL again) for every request.
+            configuration.tracing.tracer = nil
             configuration.timeout = .init(connect: key.connectTimeout.map(TimeAmount.init), read: key.idleTimeout.map(TimeAmount.init))
             if let proxy = key.proxy { configuration.proxy = .server(host: proxy.host, port: proxy.port) }
             let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)

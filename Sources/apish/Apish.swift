@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import HTTPExchange
 import Shell
+import Transport
 import Workspace
 
 #if canImport(Glibc)
@@ -31,6 +32,9 @@ struct Apish: AsyncParsableCommand {
     static func main() async {
         do {
             var command = try parseAsRoot()
+            // A run's requests go one after another, each a hop to the event loop and back; on the
+            // event loop's own threads those hops cost nothing. Its tasks never block.
+            if command is RunCommand { HTTPTransport.runTasksOnEventLoops() }
             if var command = command as? any AsyncParsableCommand {
                 try await command.run()
             } else {

@@ -108,11 +108,11 @@ import Transport
         """, variables: ["trace": .string("t-1"), "n": .integer(42)])
         expectPassed(result)
         try #require(result.entries.count == 9)
-        #expect(result.entries[0].captures == [CaptureResult(name: "trace_back", line: 8, value: "\"t-1\"")])
-        #expect(result.entries[0].url.hasSuffix("/get?x=1&search=a%20b"))
-        #expect(result.entries[7].skipped)
-        #expect(result.entries[7].response == nil)
-        #expect(result.entries[8].asserts.map(\.expression) == ["status == 200", "body == ```…```"])
+        #expect(Array(result.entries)[0].captures == [CaptureResult(name: "trace_back", line: 8, value: "\"t-1\"")])
+        #expect(Array(result.entries)[0].url.hasSuffix("/get?x=1&search=a%20b"))
+        #expect(Array(result.entries)[7].skipped)
+        #expect(Array(result.entries)[7].response == nil)
+        #expect(Array(result.entries)[8].asserts.map(\.expression) == ["status == 200", "body == ```…```"])
     }
 
     @Test func redirectsAreFollowedOnlyWhenAsked() async throws {
@@ -160,7 +160,7 @@ import Transport
         HTTP 200
 
         """)
-        #expect(result.entries[0].retries == 2)
+        #expect(Array(result.entries)[0].retries == 2)
         #expect(result.exitCode == .assertFailure)
         let clock = ContinuousClock()
         let start = clock.now
@@ -183,7 +183,7 @@ import Transport
         #expect(!result.passed)
         #expect(result.exitCode == .assertFailure)
         #expect(result.entries.count == 1, "a failed entry stops its file")
-        let failed = result.entries[0].asserts.filter { !$0.passed }
+        let failed = Array(result.entries)[0].asserts.filter { !$0.passed }
         #expect(failed.map(\.line) == [2, 4])
         #expect(failed.map(\.expression) == ["status == 200", "status < 300"])
         #expect(failed.map(\.actual) == ["404", "404"])
@@ -194,8 +194,8 @@ import Transport
     @Test func anUnknownVariableFailsTheEntryBeforeAnythingIsSent() async throws {
         let result = try await run("GET {{base}}/get?id={{nope}}\nHTTP 200\n")
         #expect(result.exitCode == .runtimeError)
-        #expect(result.entries[0].response == nil)
-        #expect(result.entries[0].failure?.message.hasPrefix("unknown variable 'nope'") == true)
+        #expect(Array(result.entries)[0].response == nil)
+        #expect(Array(result.entries)[0].failure?.message.hasPrefix("unknown variable 'nope'") == true)
     }
 
     /// Profiles whose credentials are refused once: the first request carries a stale password, and
@@ -223,7 +223,7 @@ import Transport
         expectPassed(try await run(text, profiles: RenewingProfiles()))
         let without = try await run(text)
         #expect(without.exitCode == .runtimeError)
-        #expect(without.entries[0].failure?.message.contains("auth profile 'bin'") == true)
+        #expect(Array(without.entries)[0].failure?.message.contains("auth profile 'bin'") == true)
     }
 
     @Test func entriesWithoutAProfileAreSentAsWritten() async throws {
@@ -243,7 +243,7 @@ import Transport
         jsonpath "$.headers['X-Token']" == "something else"
 
         """, variables: ["token": .string("sup3r-s3cret")], secretNames: ["token"])
-        let entry = try #require(result.entries.first)
+        let entry = try #require(Array(result.entries).first)
         #expect(entry.captures.first?.value.contains("sup3r-s3cret") == false)
         let failed = try #require(entry.asserts.last)
         #expect(!failed.passed)
@@ -267,7 +267,7 @@ import Transport
         let result = await HurlRunner(transport: transport, configuration: configuration).run(paths: paths)
         await transport.shutdown()
         #expect(result.files.map(\.exitCode) == [.runtimeError, .success, .parseError])
-        #expect(result.files[0].entries[0].failure?.message.contains("127.0.0.1") == true)
+        #expect(Array(result.files[0].entries)[0].failure?.message.contains("127.0.0.1") == true)
         #expect(result.exitCode == .parseError)
         #expect(TextReport.summary(result).hasSuffix("1 passed, 2 failed\n"))
     }

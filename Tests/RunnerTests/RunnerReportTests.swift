@@ -108,4 +108,12 @@ import Testing
         #expect(report["files"]?[2]?["error"]?["line"] == 2)
         #expect(report["files"]?[3]?["entries"]?[0]?["error"]?["message"] == "cannot connect to 127.0.0.1: connection refused")
     }
+
+    /// The report is written piece by piece; it must read as the JSON printer prints the whole value.
+    @Test func jsonReportIsWhatThePrettyPrinterPrints() throws {
+        for run in [try Self.sampleRun(), RunResult(files: [], duration: .zero)] {
+            let json = JSONReport.json(run)
+            #expect(try JSONValue.parse(json).serialized(style: .pretty) + "\n" == json)
+        }
+    }
 }

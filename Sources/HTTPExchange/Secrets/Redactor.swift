@@ -88,7 +88,8 @@ public struct Redactor: Sendable {
         rest = rest[..<fragmentStart]
         let queryStart = rest.firstIndex(of: "?")
         let path = rest[..<(queryStart ?? rest.endIndex)]
-        result += path.split(separator: "/", omittingEmptySubsequences: false).map { segment in
+        // With no secret known, no segment can be one: nothing to decode.
+        result += secrets.isEmpty ? String(path) : path.split(separator: "/", omittingEmptySubsequences: false).map { segment in
             isSecret(PercentEncoding.decode(segment)) ? Self.mask : String(segment)
         }.joined(separator: "/")
         if let queryStart {

@@ -21,8 +21,8 @@ struct HurlFileParser {
     let fileName: String
     var warnings: [HurlParseWarning] = []
 
-    init(text: String, fileName: String) {
-        scanner = HurlScanner(text)
+    init(text: String, fileName: String, firstLine: Int = 1) {
+        scanner = HurlScanner(text, firstLine: firstLine)
         self.fileName = fileName
     }
 
@@ -37,7 +37,7 @@ struct HurlFileParser {
         }
     }
 
-    private mutating func parseEntry(leading: [HurlTrivia.Line]) throws(HurlParseError) -> HurlEntry {
+    mutating func parseEntry(leading: [HurlTrivia.Line]) throws(HurlParseError) -> HurlEntry {
         let (authProfile, requestLeading) = Self.extractAuthProfile(from: leading)
         let request = try parseRequest(leading: requestLeading)
         var response: HurlResponse?

@@ -1,10 +1,13 @@
-/// A cursor over the Unicode scalars of a Hurl file, with line and column lookup.
+/// A cursor over the Unicode scalars of a Hurl file, or of a run of its lines, with line and column
+/// lookup; `firstLine` is the file's line number of the text's first line.
 struct HurlScanner {
     let scalars: [Unicode.Scalar]
     var index = 0
     private let lineStarts: [Int]
+    private let firstLine: Int
 
-    init(_ text: String) {
+    init(_ text: String, firstLine: Int = 1) {
+        self.firstLine = firstLine
         scalars = Array(text.unicodeScalars)
         var starts = [0]
         for (offset, scalar) in scalars.enumerated() where scalar == "\n" {
@@ -80,15 +83,15 @@ struct HurlScanner {
             let middle = (low + high + 1) / 2
             if lineStarts[middle] <= position { low = middle } else { high = middle - 1 }
         }
-        return low + 1
+        return low + firstLine
     }
 
     func column(at position: Int) -> Int {
-        position - lineStarts[line(at: position) - 1] + 1
+        position - lineStarts[line(at: position) - firstLine] + 1
     }
 
     func lineText(_ line: Int) -> String {
-        let start = lineStarts[line - 1]
+        let start = lineStarts[line - firstLine]
         var end = start
         while end < scalars.count, scalars[end] != "\n" { end += 1 }
         if end > start, scalars[end - 1] == "\r" { end -= 1 }

@@ -48,7 +48,9 @@ public struct JSONWriter {
         if sink != nil && buffer.count >= chunkSize { flush() }
     }
 
-    private mutating func write(_ value: JSONValue, depth: Int) {
+    /// Writes `value` as if it stood `depth` levels deep in a document: a pretty style indents its
+    /// members and elements one level further, for documents written a piece at a time.
+    public mutating func write(_ value: JSONValue, depth: Int) {
         switch value {
         case .null:
             token(palette?.null) { $0.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }

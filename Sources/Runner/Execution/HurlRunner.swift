@@ -16,46 +16,97 @@ public struct HurlRunner: Sendable {
     /// Runs a parsed file. `directory` is where its `file,…;` paths are relative to; `row` is the data
     /// row of a data-driven run, whose values go over the run's variables and whose number names the
     /// result (`file.hurl [row 3]`). A failed entry stops the file unless `continueOnError`.
-    public func run(_ file: HurlFile, directory: String? = nil, row: DataRow? = nil) async -> FileResult {
+    public func run(_ file: HurlFile, directory: String? = nil, row: DataRow? = nil,
+                    onEntryFinished: (@Sendable (EntryResult) -> Void)? = nil) async -> FileResult {
+        var entries = file.entries.makeIterator()
+        return await run(file.fileName, warnings: file.warnings, directory: directory, row: row, onEntryFinished: onEntryFinished) {
+            entries.next()
+        }.file
+    }
+
+    /// Reads and runs the file at `path`, for one data row when given. As Hurl does, the whole file is
+    /// parsed before its first request is sent, and a file that does not parse sends none; the file
+    /// is then read a second time, entry by entry as they run, so it is never held whole.
+    public func run(path: String, row: DataRow? = nil, onEntryFinished: (@Sendable (EntryResult) -> Void)? = nil) async -> FileResult {
+        let name = row.map { "\(path) [row \($0.number)]" } ?? path
+        let file: ChunkedFile
+        do {
+            file = try ChunkedFile(path: path)
+        } catch {
+            return FileResult(fileName: name, readError: Self.readError(path, error))
+        }
+        var checking = file.entries(fileName: path)
+        do throws(HurlEntryReader.Failure) {
+            while try checking.next() != nil {}
+        } catch {
+            return failed(name, path: path, reading: error, file: file)
+        }
+        if let readError = file.readError { return FileResult(fileName: name, readError: Self.readError(path, readError)) }
+        var reading = file.entries(fileName: path)
+        var result = await run(path, warnings: checking.warnings, directory: (path as NSString).deletingLastPathComponent, row: row,
+                               onEntryFinished: onEntryFinished) { () throws(HurlEntryReader.Failure) in try reading.next() }
+        if let failure = result.failure {
+            // The file changed between the two readings.
+            let changed = failed(name, path: path, reading: failure, file: file)
+            result.file.parseError = changed.parseError
+            result.file.readError = changed.readError
+        }
+        return result.file
+    }
+
+    private func failed(_ name: String, path: String, reading failure: HurlEntryReader.Failure, file: ChunkedFile) -> FileResult {
+        if let readError = file.readError { return FileResult(fileName: name, readError: Self.readError(path, readError)) }
+        switch failure {
+        case .parse(let error): return FileResult(fileName: name, parseError: error)
+        case .notUTF8: return FileResult(fileName: name, readError: "cannot read \(path): it is not UTF-8 text")
+        }
+    }
+
+    private static func readError(_ path: String, _ error: any Error) -> String {
+        "cannot read \(path): \(error.localizedDescription)"
+    }
+
+    /// Runs entries as `next` gives them, keeping each result in the file's ``EntryResults`` as it
+    /// finishes; stops at a failure of `next`.
+    private func run(
+        _ name: String, warnings: [HurlParseWarning], directory: String?, row: DataRow?, onEntryFinished: (@Sendable (EntryResult) -> Void)?,
+        next: () throws(HurlEntryReader.Failure) -> HurlEntry?
+    ) async -> (file: FileResult, failure: HurlEntryReader.Failure?) {
         let clock = ContinuousClock()
         let start = clock.now
         // Each run of a file starts from the run's variables alone, so nothing captured under one row
         // is seen by the next.
         var variables = VariableStore(configuration.variables.merging(row?.values ?? [:]) { $1 }, secretNames: configuration.secretNames)
         variables.missingHints = configuration.missingVariableHints
-        let fileName = row.map { "\(file.fileName) [row \($0.number)]" } ?? file.fileName
+        let fileName = row.map { "\(name) [row \($0.number)]" } ?? name
         let runner = EntryRunner(transport: transport, configuration: configuration, fileName: fileName, directory: directory)
-        var entries: [EntryResult] = []
-        for (index, entry) in file.entries.enumerated() {
-            if Task.isCancelled { break }
-            let result = await runner.run(entry, index: index + 1, variables: &variables)
+        let entries = EntryResults.Builder(fileName: fileName)
+        var failure: HurlEntryReader.Failure?
+        var index = 0
+        while !Task.isCancelled {
+            let entry: HurlEntry
+            do throws(HurlEntryReader.Failure) {
+                guard let next = try next() else { break }
+                entry = next
+            } catch {
+                failure = error
+                break
+            }
+            index += 1
+            let result = await runner.run(entry, index: index, variables: &variables)
             entries.append(result)
+            onEntryFinished?(result)
             if !result.passed, !configuration.continueOnError { break }
         }
-        return FileResult(fileName: fileName, entries: entries, duration: clock.now - start, warnings: file.warnings)
-    }
-
-    /// Reads, parses and runs the file at `path`, for one data row when given.
-    public func run(path: String, row: DataRow? = nil) async -> FileResult {
-        let name = row.map { "\(path) [row \($0.number)]" } ?? path
-        let text: String
-        do {
-            text = try String(contentsOfFile: path, encoding: .utf8)
-        } catch {
-            return FileResult(fileName: name, readError: "cannot read \(path): \(error.localizedDescription)")
-        }
-        do {
-            let file = try HurlParser.parse(text, fileName: path)
-            return await run(file, directory: (path as NSString).deletingLastPathComponent, row: row)
-        } catch {
-            return FileResult(fileName: name, parseError: error)
-        }
+        return (FileResult(fileName: fileName, entries: entries.finish(), duration: clock.now - start, warnings: warnings), failure)
     }
 
     /// Runs every file (once per data row in a data-driven run: all files for row 1, then for row 2,
     /// as Newman's iterations), `configuration.jobs` at a time, and reports each as it finishes.
     /// Results keep that order. With `failFast`, no file starts after one has failed.
-    public func run(paths: [String], onFileFinished: (@Sendable (FileResult) -> Void)? = nil) async -> RunResult {
+    /// `onEntryFinished` hears of each entry as it finishes (entries of files run at once interleave).
+    public func run(paths: [String], onFileFinished: (@Sendable (FileResult) -> Void)? = nil,
+                    onEntryFinished: (@Sendable (EntryResult) -> Void)? = nil) async -> RunResult {
         let clock = ContinuousClock()
         let start = clock.now
         let rows: [DataRow?] = configuration.dataRows.map { rows in rows.enumerated().map { DataRow(number: $0.offset + 1, values: $0.element) } } ?? [nil]
@@ -69,7 +120,7 @@ public struct HurlRunner: Sendable {
                 let index = next
                 let unit = units[index]
                 next += 1
-                group.addTask { (index, await self.run(path: unit.path, row: unit.row)) }
+                group.addTask { (index, await self.run(path: unit.path, row: unit.row, onEntryFinished: onEntryFinished)) }
             }
             for _ in 0..<max(1, configuration.jobs) { startNext() }
             while let (index, result) = await group.next() {

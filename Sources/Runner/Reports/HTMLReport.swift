@@ -6,9 +6,17 @@ import Foundation
 /// holds, so secrets are masked as there; every text from the run is escaped.
 public enum HTMLReport {
     public static func html(_ run: RunResult, date: Date) -> String {
+        var html = ""
+        write(run, date: date, to: &html)
+        return html
+    }
+
+    /// Writes the page a file at a time and an entry at a time, never holding it whole: a long run's
+    /// entries are read back from where the runner keeps them.
+    public static func write(_ run: RunResult, date: Date, to html: inout some TextOutputStream) {
         let entryCount = run.files.reduce(0) { $0 + $1.entries.count }
         let title = "apish run: \(run.passedCount) passed, \(run.failedCount) failed"
-        var html = """
+        html.write("""
             <!DOCTYPE html>
             <html lang="en">
             <head>
@@ -29,13 +37,13 @@ public enum HTMLReport {
             <tr><th>Date</th><td>\(date.formatted(Date.ISO8601FormatStyle(dateTimeSeparator: .space, timeZone: .gmt)))</td></tr>
             </table>
 
-            """
-        html += failureLinks(run)
-        html += "</header>\n<main>\n"
+            """)
+        html.write(failureLinks(run))
+        html.write("</header>\n<main>\n")
         for (position, file) in run.files.enumerated() {
-            html += section(file, position: position)
+            writeSection(file, position: position, to: &html)
         }
-        return html + "</main>\n</body>\n</html>\n"
+        html.write("</main>\n</body>\n</html>\n")
     }
 
     /// Anchors are positions, not names: a file can run more than once (`--repeat`, data rows).
@@ -78,7 +86,7 @@ public enum HTMLReport {
         return count == 1 ? "1 failed assert" : "\(count) failed asserts"
     }
 
-    private static func section(_ file: FileResult, position: Int) -> String {
+    private static func writeSection(_ file: FileResult, position: Int, to output: inout some TextOutputStream) {
         var html = "<section class=\"file \(file.passed ? "pass" : "fail")\" id=\"\(fileAnchor(position))\">\n"
         html += "<h2>\(badge(file.passed)) \(escape(file.fileName)) <span class=\"meta\">\(file.duration.milliseconds) ms</span></h2>\n"
         if let parseError = file.parseError {
@@ -95,10 +103,11 @@ public enum HTMLReport {
             }
             html += "</ul>\n"
         }
+        output.write(html)
         for entry in file.entries {
-            html += article(entry, id: entryAnchor(position, entry))
+            output.write(article(entry, id: entryAnchor(position, entry)))
         }
-        return html + "</section>\n"
+        output.write("</section>\n")
     }
 
     private static func article(_ entry: EntryResult, id: String) -> String {

@@ -23,18 +23,27 @@ public enum JSONReport {
     public static let version = 1
 
     public static func json(_ run: RunResult) -> String {
+        var text = ""
+        write(run, to: &text)
+        return text
+    }
+
+    /// Writes the report a file at a time and an entry at a time, never holding it whole: a long run's
+    /// entries are read back from where the runner keeps them.
+    public static func write(_ run: RunResult, to output: inout some TextOutputStream) {
         let summary: JSONValue = object([
             ("files", .number(JSONNumber(run.files.count))), ("passed", .number(JSONNumber(run.passedCount))),
             ("failed", .number(JSONNumber(run.failedCount))), ("exit_code", .number(JSONNumber(Int(run.exitCode.rawValue)))),
             ("duration_ms", .number(JSONNumber(run.duration.milliseconds))),
         ])
-        let report = object([
-            ("version", .number(JSONNumber(version))), ("summary", summary), ("files", .array(run.files.map(file))),
-        ])
-        return report.serialized(style: .pretty) + "\n"
+        writeObject([("version", .number(JSONNumber(version))), ("summary", summary)], then: "files", run.files, depth: 0, to: &output) {
+            file, depth, output in
+            writeFile(file, depth: depth, to: &output)
+        }
+        output.write("\n")
     }
 
-    private static func file(_ file: FileResult) -> JSONValue {
+    private static func writeFile(_ file: FileResult, depth: Int, to output: inout some TextOutputStream) {
         var error: JSONValue = .null
         if let parseError = file.parseError {
             error = object([("kind", "parse"), ("message", .string(parseError.message)),
@@ -42,11 +51,42 @@ public enum JSONReport {
         } else if let readError = file.readError {
             error = object([("kind", "read"), ("message", .string(readError)), ("line", .null), ("column", .null)])
         }
-        return object([
+        let members: [(String, JSONValue)] = [
             ("file", .string(file.fileName)), ("passed", .bool(file.passed)), ("duration_ms", .number(JSONNumber(file.duration.milliseconds))),
             ("error", error), ("warnings", .array(file.warnings.map { .string("\($0.fileName):\($0.line):\($0.column): \($0.message)") })),
-            ("entries", .array(file.entries.map(entry))),
-        ])
+        ]
+        writeObject(members, then: "entries", file.entries, depth: depth, to: &output) { entry, depth, output in
+            output.write(serialized(self.entry(entry), depth: depth))
+        }
+    }
+
+    /// Writes an object `depth` levels deep as the pretty style prints it, whose last member, `key`,
+    /// is an array written an element at a time by `writeElement`.
+    private static func writeObject<Element, Output: TextOutputStream>(
+        _ members: [(String, JSONValue)], then key: String, _ elements: some Sequence<Element>, depth: Int,
+        to output: inout Output, writeElement: (Element, Int, inout Output) -> Void
+    ) {
+        let indent = String(repeating: " ", count: 2 * (depth + 1))
+        output.write("{")
+        for (name, value) in members {
+            output.write("\n\(indent)\(serialized(.string(name), depth: 0)): \(serialized(value, depth: depth + 1)),")
+        }
+        output.write("\n\(indent)\(serialized(.string(key), depth: 0)): [")
+        var isEmpty = true
+        for element in elements {
+            output.write(isEmpty ? "\n" : ",\n")
+            output.write(String(repeating: " ", count: 2 * (depth + 2)))
+            writeElement(element, depth + 2, &output)
+            isEmpty = false
+        }
+        output.write(isEmpty ? "]" : "\n\(indent)]")
+        output.write("\n\(String(repeating: " ", count: 2 * depth))}")
+    }
+
+    private static func serialized(_ value: JSONValue, depth: Int) -> String {
+        var writer = JSONWriter(style: .pretty)
+        writer.write(value, depth: depth)
+        return String(decoding: writer.buffer, as: UTF8.self)
     }
 
     private static func entry(_ entry: EntryResult) -> JSONValue {

@@ -5,6 +5,8 @@ public enum TextReport {
     public static func failures(_ file: FileResult) -> String {
         if let parseError = file.parseError { return parseError.rendered + "\n" }
         if let readError = file.readError { return "error: \(readError)\n" }
+        // A file that passed has nothing to show; its entries need not be read back.
+        guard !file.passed else { return "" }
         var blocks: [String] = []
         for entry in file.entries {
             if let failure = entry.failure {
@@ -34,7 +36,7 @@ public enum TextReport {
     /// The end-of-run summary, as Hurl's `--test` summary, then `N passed, M failed`.
     public static func summary(_ run: RunResult) -> String {
         let files = run.files.count
-        let requests = run.files.reduce(0) { $0 + $1.entries.filter { !$0.skipped && $0.response != nil }.count }
+        let requests = run.files.reduce(0) { $0 + $1.entries.responseCount }
         func percent(_ count: Int) -> String {
             guard files > 0 else { return "0.0%" }
             let tenths = (count * 1000 + files / 2) / files
@@ -55,7 +57,7 @@ public enum TextReport {
 
     /// One line per file as it finishes: `path: Success (2 request(s) in 41 ms)` or `path: Failure`.
     public static func progressLine(_ file: FileResult) -> String {
-        let requests = file.entries.filter { $0.response != nil }.count
+        let requests = file.entries.responseCount
         return "\(file.fileName): \(file.passed ? "Success" : "Failure") (\(requests) request(s) in \(file.duration.milliseconds) ms)"
     }
 }

@@ -1,7 +1,7 @@
 import HTTPExchange
 
 /// What happened to one entry.
-public struct EntryResult: Sendable {
+public struct EntryResult: Sendable, Equatable {
     public var fileName: String
     /// 1-based position in its file.
     public var index: Int

@@ -3,7 +3,7 @@ import Hurl
 /// What happened to one Hurl file.
 public struct FileResult: Sendable {
     public var fileName: String
-    public var entries: [EntryResult]
+    public var entries: EntryResults
     public var duration: Duration
     /// Set when the file could not be read or parsed; then no entry ran.
     public var parseError: HurlParseError?
@@ -11,7 +11,7 @@ public struct FileResult: Sendable {
     public var readError: String?
     public var warnings: [HurlParseWarning]
 
-    public init(fileName: String, entries: [EntryResult] = [], duration: Duration = .zero, parseError: HurlParseError? = nil,
+    public init(fileName: String, entries: EntryResults = [], duration: Duration = .zero, parseError: HurlParseError? = nil,
                 readError: String? = nil, warnings: [HurlParseWarning] = []) {
         self.fileName = fileName
         self.entries = entries
@@ -21,12 +21,12 @@ public struct FileResult: Sendable {
         self.warnings = warnings
     }
 
-    public var passed: Bool { parseError == nil && readError == nil && entries.allSatisfy(\.passed) }
+    public var passed: Bool { parseError == nil && readError == nil && entries.passed }
 
     /// The exit code this file alone would give, as Hurl's: 0, 2 (parse), 3 (runtime), 4 (assert).
     public var exitCode: RunExitCode {
         if parseError != nil || readError != nil { return .parseError }
-        if entries.contains(where: { $0.failure != nil }) { return .runtimeError }
+        if entries.runtimeFailureCount > 0 { return .runtimeError }
         if !passed { return .assertFailure }
         return .success
     }

@@ -259,7 +259,11 @@ enum CollectionCommands {
         output.write(TextReport.summary(result))
         if let htmlFolder {
             let page = session.resolveLocalPath(htmlFolder) + "/index.html"
-            do { try AtomicFile.write(HTMLReport.html(result, date: Date()), to: page) } catch { throw .runtime("\(error)") }
+            do throws(FileError) {
+                var output = try AtomicTextStream(path: page)
+                HTMLReport.write(result, date: Date(), to: &output)
+                try output.finish()
+            } catch { throw .runtime("\(error)") }
         }
         switch result.exitCode {
         case .success: return

@@ -161,23 +161,22 @@ struct RunCommand: AsyncParsableCommand {
 
         let runner = HurlRunner(transport: transport, configuration: configuration)
         let verbose = verbose
-        let result = await runner.run(paths: files) { file in
-            if verbose {
-                for entry in file.entries {
-                    let status = entry.response.map { "\($0.version) \($0.status)" } ?? (entry.skipped ? "skipped" : "no response")
-                    Self.printError("* \(file.fileName):\(entry.line) \(entry.method) \(entry.url) -> \(status) (\(entry.duration))")
-                }
-            }
+        let result = await runner.run(paths: files, onFileFinished: { file in
             for warning in file.warnings { Self.printError(warning.description) }
             Self.printError(TextReport.failures(file) + TextReport.progressLine(file))
-        }
+        }, onEntryFinished: { entry in
+            guard verbose else { return }
+            let status = entry.response.map { "\($0.version) \($0.status)" } ?? (entry.skipped ? "skipped" : "no response")
+            Self.printError("* \(entry.fileName):\(entry.line) \(entry.method) \(entry.url) -> \(status) (\(entry.duration))")
+        })
         await transport.shutdown()
 
-        try writeReport(reportJunit, JUnitReport.xml(result))
-        try writeReport(reportTap, TAPReport.text(result))
-        try writeReport(reportJson, JSONReport.json(result))
+        try writeReport(reportJunit) { JUnitReport.write(result, to: &$0) }
+        try writeReport(reportTap) { TAPReport.write(result, to: &$0) }
+        try writeReport(reportJson) { JSONReport.write(result, to: &$0) }
         if let reportHtml {
-            try writeReport(URL(fileURLWithPath: reportHtml).appendingPathComponent("index.html").path, HTMLReport.html(result, date: Date()))
+            let date = Date()
+            try writeReport(URL(fileURLWithPath: reportHtml).appendingPathComponent("index.html").path) { HTMLReport.write(result, date: date, to: &$0) }
         }
         FileHandle.standardOutput.write(Data(TextReport.summary(result).utf8))
         if result.exitCode != .success { throw ExitCode(result.exitCode.rawValue) }
@@ -295,14 +294,15 @@ struct RunCommand: AsyncParsableCommand {
         return (String(text[..<equals]), RunValue.inferred(from: String(text[text.index(after: equals)...])))
     }
 
-    private func writeReport(_ path: String?, _ text: String) throws {
+    /// Writes a report as it is produced, so a long run's report is never held whole.
+    private func writeReport(_ path: String?, _ write: (inout AtomicTextStream) -> Void) throws {
         guard let path else { return }
-        do {
-            let url = URL(fileURLWithPath: path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: url, options: .atomic)
+        do throws(FileError) {
+            var output = try AtomicTextStream(path: path)
+            write(&output)
+            try output.finish()
         } catch {
-            Self.printError("apish run: cannot write \(path): \(error.localizedDescription)")
+            Self.printError("apish run: cannot write \(path): \(error.reason)")
             throw ExitCode(RunExitCode.runtimeError.rawValue)
         }
     }
