@@ -143,7 +143,9 @@ public struct JSONDocument: Sendable {
     /// True when the member name is `name`, compared by Unicode scalars after decoding escapes.
     public func key(_ key: Key, equals name: String) -> Bool {
         if !key.isEscaped {
-            return bytes[key.contents].elementsEqual(name.utf8)
+            // Most names differ in length: that test is cheap (a native string knows its UTF-8 count).
+            let utf8 = name.utf8
+            return key.contents.count == utf8.count && bytes[key.contents].elementsEqual(utf8)
         }
         return self.name(of: key) == name
     }
