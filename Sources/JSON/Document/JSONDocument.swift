@@ -116,6 +116,15 @@ public struct JSONDocument: Sendable {
     /// Calls `body` with each member of an object in the order they were sent, duplicates included;
     /// nothing for anything else.
     public func forEachMember(of node: Node, _ body: (Key, Node) -> Void) {
+        forEachMember(of: node) { key, value in
+            body(key, value)
+            return true
+        }
+    }
+
+    /// Calls `body` with each member of an object in order, as `forEachMember(of:_:)` does, until it
+    /// returns false.
+    public func forEachMember(of node: Node, while body: (Key, Node) -> Bool) {
         guard bytes[node.offset] == UInt8(ascii: "{") else { return }
         bytes.withUnsafeBufferPointer { buffer in
             var i = Self.skipWhitespace(buffer, node.offset + 1)
@@ -125,7 +134,7 @@ public struct JSONDocument: Sendable {
                 let key = Key(contents: (i + 1)..<(keyEnd - 1), isEscaped: escaped)
                 i = Self.skipWhitespace(buffer, keyEnd)  // at the colon
                 i = Self.skipWhitespace(buffer, i + 1)
-                body(key, Node(offset: i))
+                guard body(key, Node(offset: i)) else { return }
                 i = Self.skipWhitespace(buffer, end(of: i, in: buffer))
                 guard buffer[i] == UInt8(ascii: ",") else { return }
                 i = Self.skipWhitespace(buffer, i + 1)
