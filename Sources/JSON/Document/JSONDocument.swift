@@ -154,7 +154,11 @@ public struct JSONDocument: Sendable {
         if !key.isEscaped {
             // Most names differ in length: that test is cheap (a native string knows its UTF-8 count).
             let utf8 = name.utf8
-            return key.contents.count == utf8.count && bytes[key.contents].elementsEqual(utf8)
+            guard key.contents.count == utf8.count else { return false }
+            return bytes.withUnsafeBufferPointer { buffer in
+                let contents = UnsafeBufferPointer(rebasing: buffer[key.contents])
+                return utf8.withContiguousStorageIfAvailable { contents.elementsEqual($0) } ?? contents.elementsEqual(utf8)
+            }
         }
         return self.name(of: key) == name
     }
