@@ -4,7 +4,7 @@
 # its path. Then, for example:
 #   Benchmarks/json/run.sh with APISH="$(Benchmarks/json/engine.sh)"
 #   valgrind --tool=callgrind "$(Benchmarks/json/engine.sh)" fmt FILE > /dev/null
-# The driver reads its input with Foundation rather than apish's reader, and links the Swift runtime
+# The driver reads its input in one piece as apish does (not through the same code), and links the Swift runtime
 # dynamically: a few million instructions of start-up that callgrind counts.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"

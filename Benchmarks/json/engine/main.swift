@@ -10,12 +10,25 @@ func write(_ chunk: [UInt8]) {
     try? FileHandle.standardOutput.write(contentsOf: chunk)
 }
 
+/// The whole file in one buffer of its size, as apish holds it (through `Data` it would be held twice).
+func contents(of path: String) -> [UInt8]? {
+    guard let file = FileHandle(forReadingAtPath: path) else { return nil }
+    let size = Int(file.seekToEndOfFile())
+    file.seek(toFileOffset: 0)
+    return [UInt8](unsafeUninitializedCapacity: size) { buffer, count in
+        while count < size {
+            let read = read(file.fileDescriptor, buffer.baseAddress! + count, size - count)
+            guard read > 0 else { return }
+            count += read
+        }
+    }
+}
+
 let arguments = CommandLine.arguments
-guard arguments.count >= 3, let input = FileManager.default.contents(atPath: arguments[arguments.count - 1]) else {
+guard arguments.count >= 3, let bytes = contents(of: arguments[arguments.count - 1]) else {
     FileHandle.standardError.write(Data("usage: engine fmt FILE | engine query EXPRESSION FILE\n".utf8))
     exit(64)
 }
-let bytes = [UInt8](input)
 if arguments[1] == "fmt" {
     try JSONValue.reformat(bytes, style: .pretty, to: write)
     write([0x0A])
