@@ -116,6 +116,15 @@ public struct JSONDocument: Sendable {
     /// Calls `body` with each member of an object in the order they were sent, duplicates included;
     /// nothing for anything else.
     public func forEachMember(of node: Node, _ body: (Key, Node) -> Void) {
+        forEachMember(of: node) { key, value in
+            body(key, value)
+            return true
+        }
+    }
+
+    /// Calls `body` with each member of an object in order, as `forEachMember(of:_:)` does, until it
+    /// returns false.
+    public func forEachMember(of node: Node, while body: (Key, Node) -> Bool) {
         guard bytes[node.offset] == UInt8(ascii: "{") else { return }
         bytes.withUnsafeBufferPointer { buffer in
             var i = Self.skipWhitespace(buffer, node.offset + 1)
@@ -125,7 +134,7 @@ public struct JSONDocument: Sendable {
                 let key = Key(contents: (i + 1)..<(keyEnd - 1), isEscaped: escaped)
                 i = Self.skipWhitespace(buffer, keyEnd)  // at the colon
                 i = Self.skipWhitespace(buffer, i + 1)
-                body(key, Node(offset: i))
+                guard body(key, Node(offset: i)) else { return }
                 i = Self.skipWhitespace(buffer, end(of: i, in: buffer))
                 guard buffer[i] == UInt8(ascii: ",") else { return }
                 i = Self.skipWhitespace(buffer, i + 1)
@@ -143,7 +152,13 @@ public struct JSONDocument: Sendable {
     /// True when the member name is `name`, compared by Unicode scalars after decoding escapes.
     public func key(_ key: Key, equals name: String) -> Bool {
         if !key.isEscaped {
-            return bytes[key.contents].elementsEqual(name.utf8)
+            // Most names differ in length: that test is cheap (a native string knows its UTF-8 count).
+            let utf8 = name.utf8
+            guard key.contents.count == utf8.count else { return false }
+            return bytes.withUnsafeBufferPointer { buffer in
+                let contents = UnsafeBufferPointer(rebasing: buffer[key.contents])
+                return utf8.withContiguousStorageIfAvailable { contents.elementsEqual($0) } ?? contents.elementsEqual(utf8)
+            }
         }
         return self.name(of: key) == name
     }

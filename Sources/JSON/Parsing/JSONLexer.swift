@@ -182,13 +182,10 @@ struct JSONLexer {
         var i = start
         let n = bytes.count
         if let base = bytes.baseAddress {
-            let ones: UInt64 = 0x0101_0101_0101_0101
-            let highs: UInt64 = 0x8080_8080_8080_8080
             while i + 8 <= n {
-                let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-                let quotes = word ^ (ones &* 0x22)
-                let backslashes = word ^ (ones &* 0x5C)
-                if ((quotes &- ones) & ~quotes | (backslashes &- ones) & ~backslashes) & highs != 0 { break }
+                let word = loadWord(base + i)
+                let found = (Self.zeroBytes(word ^ Self.repeated(0x22)) | Self.zeroBytes(word ^ Self.repeated(0x5C)))
+                if found != 0 { return i + Self.firstMarkedByte(found) }
                 i += 8
             }
         }
@@ -196,21 +193,53 @@ struct JSONLexer {
         return i
     }
 
-    /// Skips 8 bytes at a time while none of them is a quote, a backslash, a control character or
-    /// non-ASCII: the bulk of most strings.
+    // MARK: Eight bytes at a time
+    //
+    // A word's marks are the high bits of the bytes a test flags. The tests below may also flag
+    // bytes after the first one that matches (a borrow carries upward), never before it, so the
+    // lowest mark is exact: the word is loaded little-endian, so the lowest byte comes first.
+
+    @inline(__always)
+    static func loadWord(_ address: UnsafePointer<UInt8>) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(address).loadUnaligned(as: UInt64.self))
+    }
+
+    @inline(__always)
+    static func repeated(_ byte: UInt8) -> UInt64 {
+        0x0101_0101_0101_0101 &* UInt64(byte)
+    }
+
+    /// Marks the zero bytes of `word`.
+    @inline(__always)
+    static func zeroBytes(_ word: UInt64) -> UInt64 {
+        (word &- repeated(0x01)) & ~word & repeated(0x80)
+    }
+
+    /// Marks the bytes below 0x20 (control characters), and bytes of 0x80 or more.
+    @inline(__always)
+    static func controlOrNonASCIIBytes(_ word: UInt64) -> UInt64 {
+        ((word &- repeated(0x20)) | word) & repeated(0x80)
+    }
+
+    /// The index (0–7) of the first marked byte of a word with a mark.
+    @inline(__always)
+    static func firstMarkedByte(_ marks: UInt64) -> Int {
+        marks.trailingZeroBitCount >> 3
+    }
+
+    /// Skips plain ASCII (no quote, backslash or control character) up to the first byte that is not,
+    /// 8 bytes at a time: the bulk of most strings.
     @inline(__always)
     private mutating func skipPlainASCII() {
         guard let base = bytes.baseAddress else { return }
-        let ones: UInt64 = 0x0101_0101_0101_0101
-        let highs: UInt64 = 0x8080_8080_8080_8080
         while i + 8 <= bytes.count {
-            let word = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
-            let quote = word ^ (ones &* 0x22)
-            let backslash = word ^ (ones &* 0x5C)
-            let zeroInQuote = (quote &- ones) & ~quote
-            let zeroInBackslash = (backslash &- ones) & ~backslash
-            let below20 = (word &- ones &* 0x20) & ~word
-            if (zeroInQuote | zeroInBackslash | below20 | word) & highs != 0 { return }
+            let word = Self.loadWord(base + i)
+            let stops = Self.zeroBytes(word ^ Self.repeated(0x22)) | Self.zeroBytes(word ^ Self.repeated(0x5C))
+                | Self.controlOrNonASCIIBytes(word)
+            if stops != 0 {
+                i += Self.firstMarkedByte(stops)
+                return
+            }
             i += 8
         }
     }

@@ -7,7 +7,8 @@ public struct JSONWriter {
     private let palette: Palette?
     private let chunkSize: Int
     private let sink: (([UInt8]) -> Void)?
-    private static let spaces = [UInt8](repeating: 0x20, count: 256)
+    /// A line break and the indentation of most lines after it, appended in one piece.
+    private static let lineBreakAndSpaces: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 256)
 
     public init(style: JSONStyle, chunkSize: Int = 1 << 20, sink: (([UInt8]) -> Void)? = nil) {
         pretty = style.pretty
@@ -86,8 +87,7 @@ public struct JSONWriter {
                 if position > 0 { punctuation(UInt8(ascii: ",")) }
                 newline(depth + 1)
                 token(palette?.key) { Self.appendQuoted(member.key, to: &$0) }
-                punctuation(UInt8(ascii: ":"))
-                if pretty { buffer.append(0x20) }
+                nameSeparator()
                 write(member.value, depth: depth + 1)
                 flushIfFull()
             }
@@ -96,18 +96,28 @@ public struct JSONWriter {
         }
     }
 
-    var isPretty: Bool { pretty }
-
     @inline(__always)
     mutating func newline(_ depth: Int) {
         guard pretty else { return }
-        buffer.append(0x0A)
+        let spaces = Self.lineBreakAndSpaces.count - 1
         var remaining = depth * indentWidth
-        while remaining > 0 {
-            let run = min(remaining, Self.spaces.count)
-            buffer.append(contentsOf: Self.spaces[0..<run])
+        var run = min(remaining, spaces)
+        Self.lineBreakAndSpaces.withUnsafeBufferPointer { table in
+            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: table[0...run]))
             remaining -= run
+            while remaining > 0 {
+                run = min(remaining, spaces)
+                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: table[1...run]))
+                remaining -= run
+            }
         }
+    }
+
+    /// The colon after a member name, and the space after it when pretty.
+    @inline(__always)
+    mutating func nameSeparator() {
+        punctuation(UInt8(ascii: ":"))
+        if pretty { buffer.append(0x20) }
     }
 
     @inline(__always)

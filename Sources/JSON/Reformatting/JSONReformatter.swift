@@ -157,20 +157,16 @@ struct JSONReformatter {
             contents = try lexer.scanKey()
         }
         write(contents, as: .key, into: &writer)
-        writer.punctuation(UInt8(ascii: ":"))
-        if writer.isPretty { writer.writeRaw(CollectionOfOne(0x20)) }
+        writer.nameSeparator()
     }
 
     /// A raw string (no escapes, or only those the printer writes the same way) is its own output.
     private func write(_ contents: JSONLexer.StringContents, as kind: JSONWriter.TokenKind, into writer: inout JSONWriter) {
         switch contents {
         case .raw(let range):
-            let bytes = lexer.bytes
-            writer.token(kind) {
-                $0.append(UInt8(ascii: "\""))
-                $0.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range]))
-                $0.append(UInt8(ascii: "\""))
-            }
+            // The contents lie between the input's own quotes: copied with them in one piece.
+            let quoted = UnsafeBufferPointer(rebasing: lexer.bytes[(range.lowerBound - 1)..<(range.upperBound + 1)])
+            writer.token(kind) { $0.append(contentsOf: quoted) }
         case .decoded:
             lexer.scratch.withUnsafeBufferPointer { decoded in
                 writer.token(kind) { JSONWriter.appendQuoted(utf8: decoded, to: &$0) }

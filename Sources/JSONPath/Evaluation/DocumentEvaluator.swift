@@ -30,7 +30,8 @@ struct DocumentEvaluator {
                 let path = trackingPaths ? selection.paths[position] : []
                 if segment.isDescendant {
                     var trail = path
-                    descend(node, segment.selectors, trail: &trail, tracking: trackingPaths, into: &next)
+                    var listed: [Member] = []
+                    descend(node, segment.selectors, trail: &trail, tracking: trackingPaths, listed: &listed, into: &next)
                 } else {
                     apply(segment.selectors, to: node, path: path, tracking: trackingPaths, into: &next)
                 }
@@ -41,34 +42,74 @@ struct DocumentEvaluator {
         return selection
     }
 
+    typealias Member = (key: JSONDocument.Key, value: Node)
+
+    /// Objects with at most this many members are walked once by a descent, for its selectors and
+    /// for going down both; larger ones twice, so that the list stays small however wide they are.
+    static let listedMembers = 64
+
     /// Visits `node` and then its descendants in document order, applying the selectors at each.
+    /// `listed` holds the members of the objects on the way down, innermost last.
     private func descend(
-        _ node: Node, _ selectors: [Selector], trail: inout [PathComponent], tracking: Bool, into output: inout Selection
+        _ node: Node, _ selectors: [Selector], trail: inout [PathComponent], tracking: Bool,
+        listed: inout [Member], into output: inout Selection
     ) {
-        apply(selectors, to: node, path: trail, tracking: tracking, into: &output)
         switch document.kind(of: node) {
         case .array:
+            apply(selectors, to: node, path: trail, tracking: tracking, into: &output)
             document.forEachElement(of: node) { index, element in
                 guard document.isContainer(element) else { return }
                 if tracking { trail.append(.index(index)) }
-                descend(element, selectors, trail: &trail, tracking: tracking, into: &output)
+                descend(element, selectors, trail: &trail, tracking: tracking, listed: &listed, into: &output)
                 if tracking { trail.removeLast() }
             }
         case .object:
+            // Walking an object means scanning every string in it: once is enough for a small one.
+            let start = listed.count
             document.forEachMember(of: node) { key, value in
-                guard document.isContainer(value) else { return }
-                if tracking { trail.append(.name(document.name(of: key))) }
-                descend(value, selectors, trail: &trail, tracking: tracking, into: &output)
-                if tracking { trail.removeLast() }
+                listed.append((key: key, value: value))
+                return listed.count - start <= Self.listedMembers
             }
+            guard listed.count - start <= Self.listedMembers else {
+                listed.removeLast(listed.count - start)
+                apply(selectors, to: node, path: trail, tracking: tracking, into: &output)
+                document.forEachMember(of: node) { key, value in
+                    descendInto(value, named: key, selectors, trail: &trail, tracking: tracking, listed: &listed, into: &output)
+                }
+                return
+            }
+            let end = listed.count
+            apply(selectors, to: node, members: listed[start..<end], path: trail, tracking: tracking, into: &output)
+            for position in start..<end {
+                let (key, value) = listed[position]
+                descendInto(value, named: key, selectors, trail: &trail, tracking: tracking, listed: &listed, into: &output)
+            }
+            listed.removeLast(end - start)
         default:
             break
         }
     }
 
-    private func apply(
-        _ selectors: [Selector], to node: Node, path: [PathComponent], tracking: Bool, into output: inout Selection
+    /// Descends into an object's member when it is a container.
+    private func descendInto(
+        _ value: Node, named key: JSONDocument.Key, _ selectors: [Selector], trail: inout [PathComponent],
+        tracking: Bool, listed: inout [Member], into output: inout Selection
     ) {
+        guard document.isContainer(value) else { return }
+        if tracking { trail.append(.name(document.name(of: key))) }
+        descend(value, selectors, trail: &trail, tracking: tracking, listed: &listed, into: &output)
+        if tracking { trail.removeLast() }
+    }
+
+    /// `members`, when given, are the object's members already listed, so as not to walk it again.
+    private func apply(
+        _ selectors: [Selector], to node: Node, members: ArraySlice<Member>? = nil, path: [PathComponent],
+        tracking: Bool, into output: inout Selection
+    ) {
+        func forEachMember(_ body: (JSONDocument.Key, Node) -> Void) {
+            guard let members else { return document.forEachMember(of: node, body) }
+            for member in members { body(member.key, member.value) }
+        }
         @inline(__always) func emit(_ child: Node, _ component: @autoclosure () -> PathComponent) {
             output.nodes.append(child)
             if tracking { output.paths.append(path + [component()]) }
@@ -78,10 +119,10 @@ struct DocumentEvaluator {
         for selector in selectors {
             switch selector {
             case .name(let name):
-                guard kind == .object, let child = member(of: node, named: name) else { continue }
+                guard kind == .object, let child = member(named: name, forEachMember) else { continue }
                 emit(child, .name(name))
             case .nameOrIndex(let name, let index):
-                if kind == .object, let child = member(of: node, named: name) {
+                if kind == .object, let child = member(named: name, forEachMember) {
                     emit(child, .name(name))
                 } else if kind == .array {
                     let elements = document.elements(of: node)
@@ -91,7 +132,7 @@ struct DocumentEvaluator {
                 if kind == .array {
                     document.forEachElement(of: node) { index, element in emit(element, .index(index)) }
                 } else {
-                    document.forEachMember(of: node) { key, value in emit(value, .name(document.name(of: key))) }
+                    forEachMember { key, value in emit(value, .name(document.name(of: key))) }
                 }
             case .index(let index):
                 guard kind == .array else { continue }
@@ -111,7 +152,7 @@ struct DocumentEvaluator {
                         if filters.test(condition, current: document.value(of: element)) { emit(element, .index(index)) }
                     }
                 } else {
-                    document.forEachMember(of: node) { key, value in
+                    forEachMember { key, value in
                         if filters.test(condition, current: document.value(of: value)) {
                             emit(value, .name(document.name(of: key)))
                         }
@@ -122,9 +163,9 @@ struct DocumentEvaluator {
     }
 
     /// The last member with that name, as `Evaluator.member` picks it.
-    private func member(of node: Node, named name: String) -> Node? {
+    private func member(named name: String, _ forEachMember: ((JSONDocument.Key, Node) -> Void) -> Void) -> Node? {
         var found: Node?
-        document.forEachMember(of: node) { key, value in
+        forEachMember { key, value in
             if document.key(key, equals: name) { found = value }
         }
         return found
