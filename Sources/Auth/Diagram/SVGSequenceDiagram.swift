@@ -19,7 +19,7 @@ public enum SVGSequenceDiagram {
 
         func text(_ content: String, x: Int, y: Int, className: String) {
             right = max(right, x + content.count * characterWidth + 10)
-            body.append(#"<text x="\#(x)" y="\#(y)" class="\#(className)">\#(HTMLEscaping.escape(content))</text>"#)
+            body.append(#"<text x="\#(x)" y="\#(y)" class="\#(className)">\#(MarkupEscaping.escape(content))</text>"#)
         }
 
         for section in record.sections {
@@ -64,7 +64,7 @@ public enum SVGSequenceDiagram {
             let boxWidth = max(90, participant.title.count * 8 + 20)
             head.append(#"<line x1="\#(x)" y1="40" x2="\#(x)" y2="\#(height - 10)" class="lifeline"/>"#)
             head.append(#"<rect x="\#(x - boxWidth / 2)" y="10" width="\#(boxWidth)" height="30" rx="4" class="box"/>"#)
-            head.append(#"<text x="\#(x)" y="30" class="participant">\#(HTMLEscaping.escape(participant.title))</text>"#)
+            head.append(#"<text x="\#(x)" y="30" class="participant">\#(MarkupEscaping.escape(participant.title))</text>"#)
         }
         let notes = bands.map { #"<rect x="10" y="\#($0)" width="\#(right - 20)" height="20" class="note"/>"# }
         return (head + notes + body + ["</svg>"]).joined(separator: "\n") + "\n"

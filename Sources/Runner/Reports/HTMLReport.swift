@@ -1,4 +1,5 @@
 import Foundation
+import HTTPExchange
 
 /// One self-contained HTML page for a run, to be read in a browser or printed: a summary, links to
 /// every failure, then each file with its entries, asserts (actual against expected) and captures.
@@ -57,13 +58,13 @@ public enum HTMLReport {
         guard run.failedCount > 0 else { return "<p class=\"pass\">Every file passed.</p>\n" }
         var html = "<nav class=\"failures\">\n<h2>Failures</h2>\n<ul>\n"
         for (position, file) in run.files.enumerated() where !file.passed {
-            html += "<li><a href=\"#\(fileAnchor(position))\">\(escape(file.fileName))</a> — \(outcome(file))"
+            html += "<li><a href=\"#\(fileAnchor(position))\">\(MarkupEscaping.escape(file.fileName))</a> — \(outcome(file))"
             let failedEntries = file.entries.filter { !$0.passed }
             if !failedEntries.isEmpty {
                 html += "\n<ul>\n"
                 for entry in failedEntries {
-                    html += "<li><a href=\"#\(entryAnchor(position, entry))\"><code>\(escape(entry.method)) \(escape(entry.url))</code></a>"
-                        + " (line \(entry.line)): \(escape(entry.failure?.message ?? failedAssertsText(entry)))</li>\n"
+                    html += "<li><a href=\"#\(entryAnchor(position, entry))\"><code>\(MarkupEscaping.escape(entry.method)) \(MarkupEscaping.escape(entry.url))</code></a>"
+                        + " (line \(entry.line)): \(MarkupEscaping.escape(entry.failure?.message ?? failedAssertsText(entry)))</li>\n"
                 }
                 html += "</ul>\n"
             }
@@ -88,18 +89,18 @@ public enum HTMLReport {
 
     private static func writeSection(_ file: FileResult, position: Int, to output: inout some TextOutputStream) {
         var html = "<section class=\"file \(file.passed ? "pass" : "fail")\" id=\"\(fileAnchor(position))\">\n"
-        html += "<h2>\(badge(file.passed)) \(escape(file.fileName)) <span class=\"meta\">\(file.duration.milliseconds) ms</span></h2>\n"
+        html += "<h2>\(badge(file.passed)) \(MarkupEscaping.escape(file.fileName)) <span class=\"meta\">\(file.duration.milliseconds) ms</span></h2>\n"
         if let parseError = file.parseError {
-            html += "<p class=\"error\">Parse error at line \(parseError.line), column \(parseError.column): \(escape(parseError.message))</p>\n"
-            html += "<pre>\(escape(parseError.rendered))</pre>\n"
+            html += "<p class=\"error\">Parse error at line \(parseError.line), column \(parseError.column): \(MarkupEscaping.escape(parseError.message))</p>\n"
+            html += "<pre>\(MarkupEscaping.escape(parseError.rendered))</pre>\n"
         }
         if let readError = file.readError {
-            html += "<p class=\"error\">\(escape(readError))</p>\n"
+            html += "<p class=\"error\">\(MarkupEscaping.escape(readError))</p>\n"
         }
         if !file.warnings.isEmpty {
             html += "<ul class=\"warnings\">\n"
             for warning in file.warnings {
-                html += "<li>Warning, line \(warning.line), column \(warning.column): \(escape(warning.message))</li>\n"
+                html += "<li>Warning, line \(warning.line), column \(warning.column): \(MarkupEscaping.escape(warning.message))</li>\n"
             }
             html += "</ul>\n"
         }
@@ -111,20 +112,20 @@ public enum HTMLReport {
     }
 
     private static func article(_ entry: EntryResult, id: String) -> String {
-        let status = entry.skipped ? "skipped" : entry.response.map { "\(escape($0.version)) \($0.status)" } ?? "no response"
+        let status = entry.skipped ? "skipped" : entry.response.map { "\(MarkupEscaping.escape($0.version)) \($0.status)" } ?? "no response"
         var html = "<article class=\"entry \(entry.passed ? "pass" : "fail")\" id=\"\(id)\">\n"
-        html += "<h3>\(badge(entry.passed)) <code>\(escape(entry.method)) \(escape(entry.url))</code></h3>\n"
+        html += "<h3>\(badge(entry.passed)) <code>\(MarkupEscaping.escape(entry.method)) \(MarkupEscaping.escape(entry.url))</code></h3>\n"
         html += "<p class=\"meta\">Entry \(entry.index), line \(entry.line) · \(status) · \(entry.duration.milliseconds) ms"
             + " · \(entry.retries == 1 ? "1 retry" : "\(entry.retries) retries")</p>\n"
         if let failure = entry.failure {
-            html += "<p class=\"error\">Error, line \(failure.line ?? entry.line): \(escape(failure.message))</p>\n"
+            html += "<p class=\"error\">Error, line \(failure.line ?? entry.line): \(MarkupEscaping.escape(failure.message))</p>\n"
         }
         if !entry.asserts.isEmpty {
             html += "<table class=\"asserts\">\n<tr><th>Line</th><th>Assert</th><th>Actual</th><th>Expected</th><th>Result</th></tr>\n"
             for assert in entry.asserts {
-                html += "<tr class=\"\(assert.passed ? "pass" : "fail")\"><td>\(assert.line)</td><td><code>\(escape(assert.expression))</code>"
-                if let error = assert.error { html += "<div class=\"error\">\(escape(error))</div>" }
-                html += "</td><td><code>\(escape(assert.actual))</code></td><td><code>\(escape(assert.expected))</code></td>"
+                html += "<tr class=\"\(assert.passed ? "pass" : "fail")\"><td>\(assert.line)</td><td><code>\(MarkupEscaping.escape(assert.expression))</code>"
+                if let error = assert.error { html += "<div class=\"error\">\(MarkupEscaping.escape(error))</div>" }
+                html += "</td><td><code>\(MarkupEscaping.escape(assert.actual))</code></td><td><code>\(MarkupEscaping.escape(assert.expected))</code></td>"
                 html += "<td>\(assert.passed ? "pass" : "fail")</td></tr>\n"
             }
             html += "</table>\n"
@@ -132,7 +133,7 @@ public enum HTMLReport {
         if !entry.captures.isEmpty {
             html += "<table class=\"captures\">\n<tr><th>Line</th><th>Capture</th><th>Value</th></tr>\n"
             for capture in entry.captures {
-                html += "<tr><td>\(capture.line)</td><td><code>\(escape(capture.name))</code></td><td><code>\(escape(capture.value))</code></td></tr>\n"
+                html += "<tr><td>\(capture.line)</td><td><code>\(MarkupEscaping.escape(capture.name))</code></td><td><code>\(MarkupEscaping.escape(capture.value))</code></td></tr>\n"
             }
             html += "</table>\n"
         }
@@ -144,7 +145,6 @@ public enum HTMLReport {
     }
 
     /// XML's escaping is HTML's too; it also drops the control characters a page cannot show.
-    private static func escape(_ text: String) -> String { JUnitReport.escape(text) }
 
     private static let style = """
 

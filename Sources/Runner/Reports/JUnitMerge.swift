@@ -1,3 +1,4 @@
+import HTTPExchange
 /// Merges JUnit XML reports (from the shards of a run, or any tool) into one: test suites with the same
 /// name become one suite whose counts and time are the sums, other suites are kept beside it, and every
 /// test case is kept as written.
@@ -38,7 +39,7 @@ public enum JUnitMerge {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
         xml += "<testsuites tests=\"\(total.tests)\" errors=\"\(total.errors)\" failures=\"\(total.failures)\" time=\"\(seconds(total.time))\">\n"
         for suite in suites {
-            xml += "<testsuite name=\"\(JUnitReport.escape(suite.name))\" tests=\"\(suite.tests)\" errors=\"\(suite.errors)\" failures=\"\(suite.failures)\""
+            xml += "<testsuite name=\"\(MarkupEscaping.escape(suite.name))\" tests=\"\(suite.tests)\" errors=\"\(suite.errors)\" failures=\"\(suite.failures)\""
             if suite.skipped > 0 { xml += " skipped=\"\(suite.skipped)\"" }
             xml += " time=\"\(seconds(suite.time))\">\n" + suite.body
             if !suite.body.isEmpty, !suite.body.hasSuffix("\n") { xml += "\n" }

@@ -1,3 +1,4 @@
+import HTTPExchange
 /// A JUnit XML report as Hurl writes it: one test case per file; assert failures are `<failure>`,
 /// parse and runtime failures `<error>`.
 public enum JUnitReport {
@@ -13,35 +14,18 @@ public enum JUnitReport {
         xml.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites>\n")
         xml.write("<testsuite name=\"apish\" tests=\"\(run.files.count)\" errors=\"\(errors)\" failures=\"\(failures)\" time=\"\(run.duration.secondsText)\">\n")
         for file in run.files {
-            let name = escape(file.fileName)
+            let name = MarkupEscaping.escape(file.fileName)
             let opening = "<testcase id=\"\(name)\" name=\"\(name)\" time=\"\(file.duration.secondsText)\""
             switch file.exitCode {
             case .success, .usage:
                 xml.write(opening + " />\n")
             case .assertFailure:
-                xml.write(opening + ">\n<failure message=\"assert failure\">\(escape(TextReport.failures(file)))</failure>\n</testcase>\n")
+                xml.write(opening + ">\n<failure message=\"assert failure\">\(MarkupEscaping.escape(TextReport.failures(file)))</failure>\n</testcase>\n")
             case .parseError, .runtimeError:
-                xml.write(opening + ">\n<error message=\"\(file.exitCode == .parseError ? "parse error" : "runtime error")\">\(escape(TextReport.failures(file)))</error>\n</testcase>\n")
+                xml.write(opening + ">\n<error message=\"\(file.exitCode == .parseError ? "parse error" : "runtime error")\">\(MarkupEscaping.escape(TextReport.failures(file)))</error>\n</testcase>\n")
             }
         }
         xml.write("</testsuite>\n</testsuites>\n")
     }
 
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&apos;"
-            case "\n", "\t", "\r": escaped.unicodeScalars.append(scalar)
-            default:
-                // Control characters are not allowed in XML 1.0 at all.
-                if scalar.value < 0x20 { escaped += "\u{FFFD}" } else { escaped.unicodeScalars.append(scalar) }
-            }
-        }
-        return escaped
-    }
 }

@@ -36,7 +36,7 @@ struct SandboxResponse: Sendable {
 
     static func redirect(to location: String) -> SandboxResponse {
         SandboxResponse(status: 302, headers: [("Location", location), ("Content-Type", "text/html; charset=UTF-8")],
-                        body: Array("Redirecting to \(HTMLEscaping.escape(location))".utf8))
+                        body: Array("Redirecting to \(MarkupEscaping.escape(location))".utf8))
     }
 
     static func error(_ error: MauticError) -> SandboxResponse {

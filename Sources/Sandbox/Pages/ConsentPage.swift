@@ -10,12 +10,12 @@ struct ConsentPage {
 
     func render() -> SandboxResponse {
         let hidden = hiddenFields.map {
-            "<input type=\"hidden\" name=\"\(HTMLEscaping.escape($0.0))\" value=\"\(HTMLEscaping.escape($0.1))\">"
+            "<input type=\"hidden\" name=\"\(MarkupEscaping.escape($0.0))\" value=\"\(MarkupEscaping.escape($0.1))\">"
         }.joined(separator: "\n      ")
         return PageDocument.render(title: title, body: """
-            <p>\(HTMLEscaping.escape(clientDescription)) is asking to access the API on your behalf. Log in to allow it.</p>
+            <p>\(MarkupEscaping.escape(clientDescription)) is asking to access the API on your behalf. Log in to allow it.</p>
               \(PageDocument.errorLine(error))
-              <form method="post" action="\(HTMLEscaping.escape(action))">
+              <form method="post" action="\(MarkupEscaping.escape(action))">
                   \(hidden)
                 <label>Username <input type="text" name="username" autocomplete="username"></label>
                 <label>Password <input type="password" name="password" autocomplete="current-password"></label>

@@ -35,7 +35,7 @@ struct DevicePage {
             <p>Enter the code your device shows, then log in to give it access to the API.</p>
               \(PageDocument.errorLine(error))
               <form method="post" action="\(Self.path)">
-                <label>Code <input type="text" name="user_code" value="\(HTMLEscaping.escape(userCode))" autocomplete="off" autocapitalize="characters"></label>
+                <label>Code <input type="text" name="user_code" value="\(MarkupEscaping.escape(userCode))" autocomplete="off" autocapitalize="characters"></label>
                 <label>Username <input type="text" name="username" autocomplete="username"></label>
                 <label>Password <input type="password" name="password" autocomplete="current-password"></label>
                 <button type="submit" name="approve" value="1">Approve</button>
@@ -45,6 +45,6 @@ struct DevicePage {
     }
 
     private func message(_ title: String, _ text: String) -> SandboxResponse {
-        PageDocument.render(title: title, body: "<p>\(HTMLEscaping.escape(text))</p>")
+        PageDocument.render(title: title, body: "<p>\(MarkupEscaping.escape(text))</p>")
     }
 }

@@ -9,7 +9,7 @@ enum PageDocument {
             <html lang="en">
             <head>
               <meta charset="utf-8">
-              <title>\(HTMLEscaping.escape(title))</title>
+              <title>\(MarkupEscaping.escape(title))</title>
               <style>
                 body { font-family: sans-serif; max-width: 28em; margin: 3em auto; }
                 label { display: block; margin: .6em 0; }
@@ -18,7 +18,7 @@ enum PageDocument {
               </style>
             </head>
             <body>
-              <h1>\(HTMLEscaping.escape(title))</h1>
+              <h1>\(MarkupEscaping.escape(title))</h1>
               \(body)
             </body>
             </html>
@@ -27,6 +27,6 @@ enum PageDocument {
 
     /// An error shown above a form, announced to screen readers.
     static func errorLine(_ message: String?) -> String {
-        message.map { "<p class=\"error\" role=\"alert\">\(HTMLEscaping.escape($0))</p>" } ?? ""
+        message.map { "<p class=\"error\" role=\"alert\">\(MarkupEscaping.escape($0))</p>" } ?? ""
     }
 }
