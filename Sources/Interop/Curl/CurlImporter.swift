@@ -76,9 +76,10 @@ public enum CurlImporter {
                 } else {
                     throw .invalidHeader(header)
                 }
-            case "-A", "--user-agent": headers.add("User-Agent", try argument())
-            case "-e", "--referer": headers.add("Referer", try argument())
-            case "-b", "--cookie": headers.add("Cookie", try argument())
+            // Blanks around a field value are not part of it (RFC 9110 §5.5), as for -H.
+            case "-A", "--user-agent": headers.add("User-Agent", try argument().trimmingCharacters())
+            case "-e", "--referer": headers.add("Referer", try argument().trimmingCharacters())
+            case "-b", "--cookie": headers.add("Cookie", try argument().trimmingCharacters())
             case "-u", "--user": result.user = try argument()
             case "-d", "--data", "--data-ascii":
                 let text = try argument()

@@ -159,4 +159,14 @@ struct CurlImportTests {
         #expect(request.sections.isEmpty, "\(text)")
         #expect(request.headers.map(\.value) == [HurlTemplate(text: "Basic OnNlY3JldA==")], "\(text)")
     }
+
+    /// Found by the curl-import fuzz target: `-b ' session=1'` kept the blank, which an export with -H
+    /// then lost, so the request changed on the way through.
+    @Test("-A, -e and -b values lose the blanks around them, as -H values do")
+    func headerOptionValuesAreTrimmed() throws {
+        let request = try request("curl -A ' agent/1 ' -e '\treferrer ' -b ' session=1' https://x.test")
+        #expect(request.headers["User-Agent"] == "agent/1")
+        #expect(request.headers["Referer"] == "referrer")
+        #expect(request.headers["Cookie"] == "session=1")
+    }
 }
