@@ -44,6 +44,15 @@ import Testing
         guard case .form(let fields)? = reread.sections.first?.content else { Issue.record("no form in \(written)"); return }
         #expect(fields.map(\.key) == keys, "\(written)")
         #expect(fields.allSatisfy { $0.value == brace })
+
+        // Found by the curl-import fuzz target: a multipart text starting with `file,` read back as a file part.
+        request.sections = [HurlRequestSection(name: "Multipart", content: .multipart([
+            HurlMultipartField(name: "a", content: .text(HurlTemplate(text: "file,x;"))),
+        ]))]
+        let multipart = HurlWriter.write(HurlEntry(request: request))
+        let part = try #require(try HurlParser.parse(multipart, fileName: "x.hurl").entries.first?.request.sections.first)
+        guard case .multipart(let parts) = part.content else { Issue.record("no multipart in \(multipart)"); return }
+        #expect(parts.map(\.content) == [.text(HurlTemplate(text: "file,x;"))], "\(multipart)")
     }
 
     /// Found by the hurl fuzz target: a comment ending in "\r\r" lost one "\r" each time it was saved.

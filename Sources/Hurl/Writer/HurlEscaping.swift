@@ -3,9 +3,19 @@ enum HurlEscaping {
     /// A key: `:`, `#` and spaces cannot appear raw, and a key must not start the way a body or a
     /// section does (`[`, `{`, `<`, a backquote, `base64,`…), or its line would be read as one.
     static func keyString(_ template: HurlTemplate) -> String {
-        let text = escaped(template, escaping: [":", "#"], spacesAsUnicode: true)
-        guard let first = text.unicodeScalars.first, !text.hasPrefix("{{"),
-              ["[", "{", "<", "`", "base64,", "hex,", "file,"].contains(where: text.hasPrefix) else { return text }
+        escapingFirstCharacter(of: escaped(template, escaping: [":", "#"], spacesAsUnicode: true),
+                               ifItStarts: ["[", "{", "<", "`", "base64,", "hex,", "file,"])
+    }
+
+    /// A multipart field's text: one starting with `file,` would be read as a file part.
+    static func multipartText(_ template: HurlTemplate) -> String {
+        escapingFirstCharacter(of: valueString(template), ifItStarts: ["file,"])
+    }
+
+    /// Writes the first character of `text` as `\u{…}` when the text starts with one of `prefixes`
+    /// (a placeholder's `{{` aside), so that the parser does not take it for what those start.
+    private static func escapingFirstCharacter(of text: String, ifItStarts prefixes: [String]) -> String {
+        guard let first = text.unicodeScalars.first, !text.hasPrefix("{{"), prefixes.contains(where: text.hasPrefix) else { return text }
         return "\\u{\(String(first.value, radix: 16))}" + String(text.unicodeScalars.dropFirst())
     }
 

@@ -93,7 +93,7 @@ struct HurlOutput {
         let value: String
         switch field.content {
         case .text(let text):
-            value = HurlEscaping.valueString(text)
+            value = HurlEscaping.multipartText(text)
         case .file(let path, let contentType):
             value = "file,\(HurlEscaping.valueString(path, alsoEscaping: [";"]));" + (contentType.map { " \($0)" } ?? "")
         }
