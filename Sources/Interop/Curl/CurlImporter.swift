@@ -108,8 +108,9 @@ public enum CurlImporter {
             index += 1
         }
         guard var target = url, !target.isEmpty else { throw .missingURL }
-        // curl assumes http:// for a bare host; a template may hold the scheme itself.
-        if !target.contains("://"), !target.hasPrefix("{{") { target = "http://" + target }
+        // curl assumes http:// for a bare host; a template may hold the scheme itself. The search is by
+        // bytes: as Characters, a combining mark after the `/` would hide the `://`.
+        if target.utf8.firstRange(of: "://".utf8) == nil, !target.hasPrefix("{{") { target = "http://" + target }
 
         if asQuery, !data.isEmpty {
             let query = data.compactMap { piece -> String? in if case .text(let text) = piece { return text }; return nil }.joined(separator: "&")

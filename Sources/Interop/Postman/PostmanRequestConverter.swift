@@ -89,7 +89,8 @@ enum PostmanRequestConverter {
 
     /// Postman sends `http://` when a URL has no scheme.
     static func absolute(_ url: String) -> String {
-        if url.contains("://") || url.hasPrefix("{{") || url.isEmpty { return url }
+        // By bytes, as the curl importer does: a combining mark after the `/` would hide a Character search.
+        if url.utf8.firstRange(of: "://".utf8) != nil || url.hasPrefix("{{") || url.isEmpty { return url }
         return "http://" + url
     }
 

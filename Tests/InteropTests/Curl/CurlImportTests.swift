@@ -169,4 +169,13 @@ struct CurlImportTests {
         #expect(request.headers["Referer"] == "referrer")
         #expect(request.headers["Cookie"] == "session=1")
     }
+
+    /// Found by the curl-import fuzz target: a host starting with a combining mark joined the `/` before it
+    /// into one Character, so `http://` added once was not seen and was added again on the next import.
+    @Test("a URL whose host starts with a combining mark keeps one scheme")
+    func combiningMarkAfterTheScheme() throws {
+        let first = try request("curl '\u{073E}host/x'")
+        #expect(first.url == "http://\u{073E}host/x")
+        #expect(try request("curl '\(first.url)'").url == first.url)
+    }
 }
