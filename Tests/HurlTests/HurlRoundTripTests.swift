@@ -63,6 +63,18 @@ import Testing
         #expect(HurlWriter.write(try HurlParser.parse(written, fileName: "x.hurl")) == written)
     }
 
+    /// Found by the curl-import fuzz target: `-d @NAME` with a `;` in NAME wrote `file,NAME;` unescaped,
+    /// and the body's file name was read raw while a multipart file name was read with escapes.
+    @Test func fileNamesAreEscapedAndReadTheSameEverywhere() throws {
+        let name = HurlTemplate(text: "a;b #c\\d")
+        var request = HurlRequest(method: "POST", url: "http://127.0.0.1/")
+        request.body = HurlBody(.file(name))
+        let written = HurlWriter.write(HurlEntry(request: request))
+        #expect(written.contains("file,a\\;b \\#c\\\\d;"), "\(written)")
+        let reread = try #require(try HurlParser.parse(written, fileName: "x.hurl").entries.first?.request.body)
+        #expect(reread.content == .file(name))
+    }
+
     @Test func fixtureContentIsUnderstood() throws {
         let file = try HurlParser.parse(try HurlFixtures.text("captures.hurl"), fileName: "captures.hurl")
         #expect(file.entries.count == 6)

@@ -18,22 +18,32 @@ extension HurlFileParser {
     /// `base64,...;`, `hex,...;` or `file,...;`.
     mutating func parseEncodedValue() throws(HurlParseError) -> HurlValue? {
         let start = scanner.index
-        for prefix in ["base64,", "hex,", "file,"] where scanner.consume(prefix) {
+        if let path = try parseFileReference() { return .file(path) }
+        for prefix in ["base64,", "hex,"] where scanner.consume(prefix) {
             let content = scanner.read { $0 != ";" && $0 != "\n" }.trimmingSpaces()
             guard scanner.consume(";") else { throw error(at: start, message: "expected ';' to end \(prefix)...") }
             switch prefix {
             case "base64,": return .base64(content)
-            case "hex,":
+            default:
                 guard content.unicodeScalars.allSatisfy({ $0.properties.isASCIIHexDigit || $0.isSpaceOrTab }) else {
                     throw error(at: start, message: "invalid hex digits")
                 }
                 return .hex(content)
-            default:
-                guard !content.isEmpty else { throw error(at: start, message: "expected a file name after file,") }
-                return .file(HurlTemplate.parse(raw: content))
             }
         }
         return nil
+    }
+
+    /// `file,NAME;` (a body, a value, a multipart part): the name is a value string, with escapes and
+    /// placeholders, up to the `;`.
+    mutating func parseFileReference() throws(HurlParseError) -> HurlTemplate? {
+        guard scanner.consume("file,") else { return nil }
+        scanner.skipSpaces()
+        let pathStart = scanner.index
+        let path = try parseValueString(stoppingAt: [";"])
+        guard !path.isEmpty else { throw error(at: pathStart, message: "expected a file name after file,") }
+        guard scanner.consume(";") else { throw error(message: "expected ';' after the file name") }
+        return path
     }
 
     /// A ```` ``` ```` block, with an optional language hint and attributes on the opening line.

@@ -60,12 +60,7 @@ extension HurlFileParser {
         let line = scanner.currentLine
         let name = try parseKeyAndColon()
         let content: HurlMultipartField.Content
-        if scanner.consume("file,") {
-            scanner.skipSpaces()
-            let pathStart = scanner.index
-            let path = try parseValueString(stoppingAt: [";"])
-            guard !path.isEmpty else { throw error(at: pathStart, message: "expected a file name after file,") }
-            guard scanner.consume(";") else { throw error(message: "expected ';' after the file name") }
+        if let path = try parseFileReference() {
             scanner.skipSpaces()
             let contentType = scanner.read { !$0.isSpaceOrTab && $0 != "#" && $0 != "\n" && $0 != "\r" }
             content = .file(path: path, contentType: contentType.isEmpty ? nil : contentType)

@@ -49,8 +49,13 @@ enum HurlSyntax {
         case .multiline(let multiline): self.multiline(multiline)
         case .base64(let encoded): "base64,\(encoded);"
         case .hex(let digits): "hex,\(digits);"
-        case .file(let path): "file,\(path);"
+        case .file(let path): file(path)
         }
+    }
+
+    /// `file,NAME;`, the name escaped as the parser reads it back.
+    static func file(_ path: HurlTemplate) -> String {
+        "file,\(HurlEscaping.valueString(path, alsoEscaping: [";"]));"
     }
 
     static func oneline(_ text: HurlTemplate) -> String {

@@ -95,7 +95,7 @@ struct HurlOutput {
         case .text(let text):
             value = HurlEscaping.multipartText(text)
         case .file(let path, let contentType):
-            value = "file,\(HurlEscaping.valueString(path, alsoEscaping: [";"]));" + (contentType.map { " \($0)" } ?? "")
+            value = HurlSyntax.file(path) + (contentType.map { " \($0)" } ?? "")
         }
         line("\(HurlEscaping.keyString(field.name)):" + (value.isEmpty ? "" : " \(value)"), field.trivia)
     }
@@ -108,7 +108,7 @@ struct HurlOutput {
         case .oneline(let text): content = HurlSyntax.oneline(text)
         case .base64(let encoded): content = "base64,\(encoded);"
         case .hex(let digits): content = "hex,\(digits);"
-        case .file(let path): content = "file,\(path);"
+        case .file(let path): content = HurlSyntax.file(path)
         }
         line(content, body.trivia)
     }
