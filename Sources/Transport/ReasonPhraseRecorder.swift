@@ -17,7 +17,8 @@ enum ReasonPhraseRecorder {
         }
         return channel.eventLoop.makeCompletedFuture {
             let pipeline = channel.pipeline.syncOperations
-            let decoder = try pipeline.handler(type: ByteToMessageHandler<HTTPResponseDecoder>.self)
+            // A connection without the expected decoder still works: it shows the standard phrase.
+            guard let decoder = try? pipeline.handler(type: ByteToMessageHandler<HTTPResponseDecoder>.self) else { return }
             let log = StatusLineLog()
             try pipeline.addHandler(StatusLineSniffer(log: log), position: .before(decoder))
             try pipeline.addHandler(ReasonPhraseRestorer(log: log), position: .after(decoder))
