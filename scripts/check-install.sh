@@ -27,7 +27,8 @@ printf '{"b": [1, 2.50], "a": "x"}' > "$work/data.json"
 
 # A request over the network stack: the installed sandbox, asked by the installed shell with -c.
 cd "$work"
-run sandbox --port 0 > sandbox.log 2>&1 &
+# Started without the `run` function, so that $! is the sandbox itself (env execs it) and kill stops it.
+env -i PATH=/usr/bin:/bin HOME="$work" "$prefix/bin/apish" sandbox --port 0 > sandbox.log 2>&1 &
 sandbox=$!
 trap 'kill $sandbox 2>/dev/null || true; rm -rf "$prefix" "$work"' EXIT
 for _ in $(seq 100); do grep -q 'Ctrl-C' sandbox.log && break; sleep 0.1; done
