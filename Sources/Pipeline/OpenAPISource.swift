@@ -16,7 +16,7 @@ public struct OpenAPISource: Sendable, Equatable {
         self.location = location
     }
 
-    public var isURL: Bool { location.hasPrefix("http://") || location.hasPrefix("https://") }
+    public var isURL: Bool { RequestURL.hasHTTPScheme(location) }
 
     /// The description, fetching a URL when `sender` is given and reading the state folder's copy otherwise.
     public func load(workspace: Workspace, sender: (any HTTPSending)?) async throws(OpenAPILoadError) -> OpenAPIDescription {

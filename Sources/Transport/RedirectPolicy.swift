@@ -42,8 +42,7 @@ enum RedirectPolicy {
     }
 
     static func resolve(_ location: String, against base: RequestURL) -> String {
-        let lowered = location.lowercased()
-        if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") { return location }
+        if RequestURL.hasHTTPScheme(location) { return location }
         if location.hasPrefix("//") { return base.scheme + ":" + location }
         if location.hasPrefix("/") { return base.origin + location }
         if location.hasPrefix("?") { return base.withoutQuery + location }

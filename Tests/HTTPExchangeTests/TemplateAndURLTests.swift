@@ -71,4 +71,17 @@ import Testing
             == "http://[::1]:8/a%20b/%C3%A9?where%5B0%5D%5Bval%5D=%25x%25&q=1%7C2#frag ment")
         #expect(PercentEncoding.normalizedURL("https://h.test/ok/path?a=%20") == "https://h.test/ok/path?a=%20")
     }
+
+    /// The scheme is found by bytes, in any case: a combining mark after `//` joins the `/` into one
+    /// Character and would hide it from a Character comparison (found through the curl importer).
+    @Test func theSchemeIsFoundByBytesInAnyCase() throws {
+        #expect(RequestURL.hasHTTPScheme("HTTPS://x.test"))
+        #expect(RequestURL.hasHTTPScheme("http://\u{073E}host/x"))
+        #expect(!RequestURL.hasHTTPScheme("ftp://x.test"))
+        #expect(!RequestURL.hasHTTPScheme("http:/x"))
+        // Taken as the absolute URL it is (and refused as one), not as a path under the base URL.
+        #expect(throws: URLResolutionError.invalid("http://\u{073E}host/x")) {
+            try RequestURL.resolve("http://\u{073E}host/x", baseURL: "http://127.0.0.1")
+        }
+    }
 }

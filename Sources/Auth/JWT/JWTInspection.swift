@@ -17,8 +17,7 @@ public enum JWTInspection {
 
     /// A JWK Set from `http(s)://…` (fetched) or a file path.
     public static func keySet(_ source: String, sender: any HTTPSending) async throws -> JSONWebKeySet {
-        let lowered = source.lowercased()
-        if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") {
+        if RequestURL.hasHTTPScheme(source) {
             return try await KeySetFetcher.fetch(source, sender: sender)
         }
         let path = (source as NSString).expandingTildeInPath

@@ -113,8 +113,7 @@ struct SettingsReader {
     }
 
     private func checkURL(_ key: String, _ value: String) throws(AuthConfigurationError) {
-        let lowered = value.lowercased()
-        guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://") else {
+        guard RequestURL.hasHTTPScheme(value) else {
             throw .invalidValue(profile: profile, key: key, value: value, expected: "an absolute http(s) URL")
         }
     }

@@ -96,8 +96,7 @@ public struct RequestURL: Sendable, Equatable {
     /// - with a base URL, anything else is a path under it (`/api/x` and `api/x` alike);
     /// - without one, `host/path` gets `http://`.
     public static func resolve(_ target: String, baseURL: String?) throws(URLResolutionError) -> String {
-        let lowered = target.lowercased()
-        if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") {
+        if hasHTTPScheme(target) {
             guard RequestURL(target) != nil else { throw .invalid(target) }
             return target
         }
@@ -134,5 +133,14 @@ public enum URLResolutionError: Error, Sendable, Equatable, CustomStringConverti
         case .relativeWithoutBase(let url):
             "'\(url)' is relative but no baseUrl is set: `env set baseUrl https://…` or give a full URL"
         }
+    }
+}
+
+extension RequestURL {
+    /// Whether text starts with `http://` or `https://`, in any case. Compared by bytes: as Characters,
+    /// a combining mark right after the `/` would join it and hide the scheme.
+    public static func hasHTTPScheme(_ text: String) -> Bool {
+        let prefix = text.utf8.prefix(8).map { (65...90).contains($0) ? $0 + 32 : $0 }
+        return prefix.starts(with: "http://".utf8) || prefix.starts(with: "https://".utf8)
     }
 }

@@ -92,8 +92,7 @@ enum SavedEntryWriter {
 
     /// Relative targets are written against `{{baseUrl}}`, so the file runs in any environment.
     static func url(_ target: String) -> String {
-        let lowered = target.lowercased()
-        if lowered.hasPrefix("http://") || lowered.hasPrefix("https://") || target.hasPrefix("{{") { return target }
+        if RequestURL.hasHTTPScheme(target) || target.hasPrefix("{{") { return target }
         if target.hasPrefix(":") { return (try? RequestURL.resolve(target, baseURL: nil)) ?? target }
         return "{{baseUrl}}" + (target.hasPrefix("/") ? target : "/" + target)
     }
