@@ -62,6 +62,31 @@ import Testing
             == HTMLReport.html(RunResult(files: [held], duration: .zero), date: date))
     }
 
+    /// Notes, at each request, the spool files a run has left visible in the temporary folder.
+    final class SpoolWatchingTransport: HTTPSending {
+        let visibleSpools = Mutex<Set<String>>([])
+
+        func send(_ request: HTTPRequest, options: SendOptions) async throws -> HTTPResponse {
+            let names = (try? FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory())) ?? []
+            visibleSpools.withLock { $0.formUnion(names.filter { $0.hasPrefix("apish-entries-") }) }
+            return RunnerFixtures.response(headers: ["Content-Type": "application/json"], body: #"{"id": 7, "name": "Ada"}"#, url: request.url)
+        }
+    }
+
+    /// A run killed part-way (no deinit runs) must leave nothing in the temporary folder: the spool
+    /// has no name from the moment it is made, and is still read back whole.
+    @Test func theSpoolIsNeverVisibleInTheTemporaryFolder() async throws {
+        let path = try Self.write(Self.entries(600))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let before = Set(try FileManager.default.contentsOfDirectory(atPath: NSTemporaryDirectory()))
+        let transport = SpoolWatchingTransport()
+        let result = await HurlRunner(transport: transport).run(path: path)
+        #expect(result.entries.count == 600)
+        #expect(result.entries.keptInMemory == 0)
+        #expect(Array(result.entries).map(\.index) == Array(1...600))
+        #expect(transport.visibleSpools.withLock { $0 }.subtracting(before).isEmpty)
+    }
+
     @Test func aSyntaxErrorAnywhereInAFileSendsNoRequest() async throws {
         let path = try Self.write(Self.entries(500) + "GET http://127.0.0.1:1/last\nHTTP 2000\n")
         defer { try? FileManager.default.removeItem(atPath: path) }

@@ -7,46 +7,44 @@ import Darwin
 #endif
 
 /// A file's entry results kept in a temporary file instead of memory, so a run's memory does not grow
-/// with its entries; the reports read them back one at a time. The file goes when the last copy of
-/// its ``FileResult`` does.
+/// with its entries; the reports read them back one at a time. The file loses its name as soon as it
+/// is made, so nothing is left behind however the run ends (even killed); its space goes when the last
+/// copy of its ``FileResult`` does.
 final class EntrySpool: Sendable {
-    let path: String
+    /// Open for reading and writing; readers read at their own offsets.
+    fileprivate let descriptor: Int32
     let fileName: String
 
-    fileprivate init(path: String, fileName: String) {
-        self.path = path
+    fileprivate init(descriptor: Int32, fileName: String) {
+        self.descriptor = descriptor
         self.fileName = fileName
     }
 
-    deinit { unlink(path) }
+    deinit { close(descriptor) }
 
     /// Opens a new, empty spool; nil when no temporary file can be made (then results stay in memory).
     static func writer(fileName: String) -> Writer? {
         var template = Array((NSTemporaryDirectory() + "/apish-entries-XXXXXX").utf8CString)
         let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
         guard descriptor >= 0 else { return nil }
-        let path = template.withUnsafeBufferPointer { String(cString: $0.baseAddress!) }
-        return Writer(descriptor: descriptor, spool: EntrySpool(path: path, fileName: fileName))
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        return Writer(spool: EntrySpool(descriptor: descriptor, fileName: fileName))
     }
 
     /// Appends results, buffered. When a write fails (a full disk), the file is cut back to its last
     /// whole buffer and the entries of the lost buffer are handed back, as every later one is: the
     /// caller keeps them.
     final class Writer {
-        private var descriptor: Int32
         private let spool: EntrySpool
         private var buffer: [UInt8] = []
         private var buffered: [EntryResult] = []
         private var written = 0
         private var failed = false
 
-        fileprivate init(descriptor: Int32, spool: EntrySpool) {
-            self.descriptor = descriptor
+        fileprivate init(spool: EntrySpool) {
             self.spool = spool
             buffer.reserveCapacity(Self.bufferSize)
         }
-
-        deinit { if descriptor >= 0 { close(descriptor) } }
 
         private static let bufferSize = 64 * 1024
 
@@ -61,22 +59,20 @@ final class EntrySpool: Sendable {
             return buffer.count >= Self.bufferSize ? flush() : []
         }
 
-        /// Closes the file: the spool, and the entries it could not take.
+        /// The spool, and the entries it could not take.
         func finish() -> (EntrySpool, unwritten: [EntryResult]) {
             let unwritten = flush()
-            close(descriptor)
-            descriptor = -1
             return (spool, unwritten)
         }
 
         private func flush() -> [EntryResult] {
             var done = 0
             while done < buffer.count {
-                let result = buffer.withUnsafeBytes { Foundation.write(descriptor, $0.baseAddress! + done, $0.count - done) }
+                let result = buffer.withUnsafeBytes { Foundation.write(spool.descriptor, $0.baseAddress! + done, $0.count - done) }
                 if result < 0, errno == EINTR { continue }
                 guard result > 0 else {
                     failed = true
-                    ftruncate(descriptor, off_t(written))
+                    ftruncate(spool.descriptor, off_t(written))
                     break
                 }
                 done += result
@@ -91,26 +87,25 @@ final class EntrySpool: Sendable {
 
     /// Reads the results back in order, a buffer at a time.
     struct Reader: IteratorProtocol {
-        private let file: ReadHandle?
-        private let fileName: String
+        private let spool: EntrySpool
+        private var offset: off_t = 0
         private var buffer: [UInt8] = []
         private var position = 0
 
         init(_ spool: EntrySpool) {
-            file = ReadHandle(path: spool.path)
-            fileName = spool.fileName
+            self.spool = spool
         }
 
         mutating func next() -> EntryResult? {
             guard let length = take(4).map(EntryCoding.Decoder.length), let record = take(length) else { return nil }
             var decoder = EntryCoding.Decoder(bytes: record)
-            return decoder.entry(fileName: fileName)
+            return decoder.entry(fileName: spool.fileName)
         }
 
         /// The next `count` bytes, reading more as needed; nil at the end of the file.
         private mutating func take(_ count: Int) -> ArraySlice<UInt8>? {
             while buffer.count - position < count {
-                guard let file, let more = file.read(max(64 * 1024, count)) else { return nil }
+                guard let more = read(max(64 * 1024, count)) else { return nil }
                 buffer.removeFirst(position)
                 position = 0
                 buffer += more
@@ -118,25 +113,14 @@ final class EntrySpool: Sendable {
             defer { position += count }
             return buffer[position..<position + count]
         }
-    }
 
-    /// An open descriptor closed with its reader, however far the reader got.
-    private final class ReadHandle {
-        let descriptor: Int32
-
-        init?(path: String) {
-            descriptor = open(path, O_RDONLY)
-            guard descriptor >= 0 else { return nil }
-        }
-
-        deinit { close(descriptor) }
-
-        func read(_ count: Int) -> [UInt8]? {
+        private mutating func read(_ count: Int) -> [UInt8]? {
             var bytes = [UInt8](repeating: 0, count: count)
             while true {
-                let result = bytes.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress!, count) }
+                let result = bytes.withUnsafeMutableBytes { pread(spool.descriptor, $0.baseAddress!, count, offset) }
                 if result < 0, errno == EINTR { continue }
                 guard result > 0 else { return nil }
+                offset += off_t(result)
                 return Array(bytes[..<result])
             }
         }
