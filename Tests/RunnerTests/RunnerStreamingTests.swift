@@ -41,15 +41,17 @@ import Testing
     }
 
     @Test func aLongFileKeepsItsResultsOutOfMemoryAndReadsThemBack() async throws {
-        let text = Self.entries(2000)
+        let text = Self.entries(3000)
+        // Long enough to be read a second time as it runs rather than held parsed.
+        #expect(text.utf8.count > HurlRunner.heldFileSize)
         let path = try Self.write(text)
         defer { try? FileManager.default.removeItem(atPath: path) }
         let transport = CannedTransport()
         let streamed = await HurlRunner(transport: transport).run(path: path)
-        #expect(transport.sent.withLock { $0 } == 2000)
+        #expect(transport.sent.withLock { $0 } == 3000)
         #expect(streamed.passed)
-        #expect(streamed.entries.count == 2000)
-        #expect(streamed.entries.responseCount == 2000)
+        #expect(streamed.entries.count == 3000)
+        #expect(streamed.entries.responseCount == 3000)
         #expect(streamed.entries.keptInMemory == 0)
 
         // The same entries parsed whole and their results held in memory make the same reports.
@@ -87,14 +89,15 @@ import Testing
         #expect(transport.visibleSpools.withLock { $0 }.subtracting(before).isEmpty)
     }
 
-    @Test func aSyntaxErrorAnywhereInAFileSendsNoRequest() async throws {
-        let path = try Self.write(Self.entries(500) + "GET http://127.0.0.1:1/last\nHTTP 2000\n")
+    /// A file held parsed (3 entries) and one read again as it runs (3,000).
+    @Test(arguments: [3, 3000]) func aSyntaxErrorAnywhereInAFileSendsNoRequest(count: Int) async throws {
+        let path = try Self.write(Self.entries(count) + "GET http://127.0.0.1:1/last\nHTTP 2000\n")
         defer { try? FileManager.default.removeItem(atPath: path) }
         let transport = CannedTransport()
         let result = await HurlRunner(transport: transport).run(path: path)
         #expect(transport.sent.withLock { $0 } == 0)
         #expect(result.exitCode == .parseError)
-        #expect(result.parseError?.line == 3502)
+        #expect(result.parseError?.line == count * 7 + 2)
         #expect(result.entries.isEmpty)
     }
 

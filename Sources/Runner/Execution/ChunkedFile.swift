@@ -11,6 +11,12 @@ final class ChunkedFile {
         handle = try FileHandle(forReadingFrom: URL(fileURLWithPath: path))
     }
 
+    /// The file's size as it was opened; nil when it cannot be told (a pipe).
+    var size: UInt64? {
+        guard let end = try? handle.seekToEnd() else { return nil }
+        return end
+    }
+
     deinit { try? handle.close() }
 
     func entries(fileName: String) -> HurlEntryReader {

@@ -25,8 +25,9 @@ public struct HurlRunner: Sendable {
     }
 
     /// Reads and runs the file at `path`, for one data row when given. As Hurl does, the whole file is
-    /// parsed before its first request is sent, and a file that does not parse sends none; the file
-    /// is then read a second time, entry by entry as they run, so it is never held whole.
+    /// parsed before its first request is sent, and a file that does not parse sends none. A small file's
+    /// entries are then run as parsed; a larger one is read a second time, entry by entry as they run,
+    /// so it is never held whole.
     public func run(path: String, row: DataRow? = nil, onEntryFinished: (@Sendable (EntryResult) -> Void)? = nil) async -> FileResult {
         let name = row.map { "\(path) [row \($0.number)]" } ?? path
         let file: ChunkedFile
@@ -35,13 +36,23 @@ public struct HurlRunner: Sendable {
         } catch {
             return FileResult(fileName: name, readError: Self.readError(path, error))
         }
+        let keepsEntries = file.size.map { $0 <= Self.heldFileSize } ?? false
         var checking = file.entries(fileName: path)
+        var parsed: [HurlEntry] = []
         do throws(HurlEntryReader.Failure) {
-            while try checking.next() != nil {}
+            while let entry = try checking.next() {
+                if keepsEntries { parsed.append(entry) }
+            }
         } catch {
             return failed(name, path: path, reading: error, file: file)
         }
         if let readError = file.readError { return FileResult(fileName: name, readError: Self.readError(path, readError)) }
+        if keepsEntries {
+            var entries = parsed.makeIterator()
+            parsed = []
+            return await run(path, warnings: checking.warnings, directory: (path as NSString).deletingLastPathComponent, row: row,
+                             onEntryFinished: onEntryFinished) { entries.next() }.file
+        }
         var reading = file.entries(fileName: path)
         var result = await run(path, warnings: checking.warnings, directory: (path as NSString).deletingLastPathComponent, row: row,
                                onEntryFinished: onEntryFinished) { () throws(HurlEntryReader.Failure) in try reading.next() }
@@ -53,6 +64,9 @@ public struct HurlRunner: Sendable {
         }
         return result.file
     }
+
+    /// Files up to this size are parsed once: their entries take a few megabytes at most.
+    static let heldFileSize: UInt64 = 256 * 1024
 
     private func failed(_ name: String, path: String, reading failure: HurlEntryReader.Failure, file: ChunkedFile) -> FileResult {
         if let readError = file.readError { return FileResult(fileName: name, readError: Self.readError(path, readError)) }
