@@ -13,6 +13,15 @@ import Testing
         #expect(redactor.url("https://h.test/p?api_key=&next") == "https://h.test/p?api_key=&next")
     }
 
+    /// A combining mark after `@` made it one Character with the `@`, which a search by Characters did
+    /// not find: the password was shown, and never registered as a credential.
+    @Test func aUserinfoPasswordIsMaskedWhateverFollowsTheAt() {
+        #expect(redactor.url("https://bob:pa55@\u{301}h.test/p") == "https://bob:••••••@\u{301}h.test/p")
+        #expect(redactor.url("https://bob:pa55@h.test@\u{301}x/p") == "https://bob:••••••@\u{301}x/p")
+        let request = HTTPRequest(method: "GET", url: "https://bob:pa%2055@\u{301}h.test/p")
+        #expect(Redactor.credentials(in: request) == ["pa 55"])
+    }
+
     @Test func headersKeepTheirSchemeAndNames() {
         #expect(redactor.headerValue("Bearer tok-123", name: "Authorization") == "Bearer ••••••")
         #expect(redactor.headerValue("anything", name: "X-Api-Key") == "••••••")

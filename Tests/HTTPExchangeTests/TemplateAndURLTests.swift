@@ -79,9 +79,45 @@ import Testing
         #expect(RequestURL.hasHTTPScheme("http://\u{073E}host/x"))
         #expect(!RequestURL.hasHTTPScheme("ftp://x.test"))
         #expect(!RequestURL.hasHTTPScheme("http:/x"))
-        // Taken as the absolute URL it is (and refused as one), not as a path under the base URL.
-        #expect(throws: URLResolutionError.invalid("http://\u{073E}host/x")) {
-            try RequestURL.resolve("http://\u{073E}host/x", baseURL: "http://127.0.0.1")
-        }
+        // Taken as the absolute URL it is, not as a path under the base URL, and read by the same bytes.
+        #expect(try RequestURL.resolve("http://\u{073E}host/x", baseURL: "http://127.0.0.1") == "http://\u{073E}host/x")
+        let url = try #require(RequestURL("http://\u{073E}host:8080/x\u{301}?q=\u{301}#\u{301}"))
+        #expect(url.host == "\u{073E}host")
+        #expect(url.port == 8080)
+        #expect(url.path == "/x\u{301}")
+        #expect(url.query == "q=\u{301}")
+    }
+
+    @Test func urlTextCutsTheAuthorityAndPutsItBackByteForByte() throws {
+        let text = "HTTPS://us%40er:p:w@h\u{301}.test:8443/a?b=@#c"
+        let parts = try #require(URLText(text))
+        #expect(parts.scheme == "HTTPS")
+        #expect(parts.schemePrefix == "HTTPS://")
+        #expect(parts.userinfo == "us%40er:p:w")
+        #expect(parts.user == "us%40er")
+        #expect(parts.password == "p:w")
+        #expect(parts.hostAndPort == "h\u{301}.test:8443")
+        #expect(parts.rest == "/a?b=@#c")
+        #expect(parts.schemePrefix + parts.userinfo! + "@" + parts.hostAndPort + parts.rest == text)
+        let bare = try #require(URLText("http://h.test"))
+        #expect(bare.userinfo == nil && bare.user == nil && bare.password == nil)
+        #expect(bare.rest.isEmpty)
+        #expect(URLText("http://user@h.test/")?.password == nil)
+        #expect(URLText("mailto:x@h.test") == nil)
+    }
+
+    /// The delimiters are found by bytes everywhere: a combining mark after `@`, `:`, `/`, `?` or `]`
+    /// does not hide it.
+    @Test func delimitersFollowedByCombiningMarksAreStillDelimiters() throws {
+        let userinfo = try #require(RequestURL("https://user@\u{301}h.test/"))
+        #expect(userinfo.host == "\u{301}h.test")
+        let ipv6 = try #require(RequestURL("http://[::1]:81/\u{301}"))
+        #expect(ipv6.host == "[::1]")
+        #expect(ipv6.port == 81)
+        #expect(ipv6.path == "/\u{301}")
+        #expect(RequestURL("http://h.test:\u{301}80/") == nil)
+        let query = try #require(RequestURL("http://h.test?\u{301}a=1"))
+        #expect(query.path == "/")
+        #expect(query.query == "\u{301}a=1")
     }
 }

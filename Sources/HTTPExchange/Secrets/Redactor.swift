@@ -65,23 +65,18 @@ public struct Redactor: Sendable {
     public func url(_ text: String) -> String {
         var rest = Substring(text)
         var result = ""
-        if let schemeEnd = rest.firstRange(of: "://") {
-            result += rest[..<schemeEnd.upperBound]
-            rest = rest[schemeEnd.upperBound...]
-            let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
-            let authority = rest[..<authorityEnd]
-            if let at = authority.lastIndex(of: "@") {
-                let userinfo = authority[..<at]
-                if let colon = userinfo.firstIndex(of: ":") {
-                    result += userinfo[...colon] + Self.mask
+        if let parts = URLText(rest) {
+            result += parts.schemePrefix
+            if let userinfo = parts.userinfo, let user = parts.user {
+                if parts.password != nil {
+                    result += user + ":" + Self.mask
                 } else {
                     result += isSecret(PercentEncoding.decode(userinfo)) ? Self.mask : String(userinfo)
                 }
-                result += authority[at...]
-            } else {
-                result += authority
+                result += "@"
             }
-            rest = rest[authorityEnd...]
+            result += parts.hostAndPort
+            rest = parts.rest
         }
         let fragmentStart = rest.firstIndex(of: "#") ?? rest.endIndex
         let fragment = rest[fragmentStart...]
@@ -209,11 +204,8 @@ public struct Redactor: Sendable {
         if let url = RequestURL(request.url) {
             found += url.queryPairs.filter { CredentialNames.isCredentialParameter($0.0) }.map(\.1)
         }
-        if let schemeEnd = request.url.firstRange(of: "://") {
-            let authority = request.url[schemeEnd.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-            if let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") {
-                found.append(PercentEncoding.decode(authority[authority.index(after: colon)..<at]))
-            }
+        if let password = URLText(request.url)?.password {
+            found.append(PercentEncoding.decode(password))
         }
         switch request.body {
         case .form(let fields): found += fields.filter { CredentialNames.isCredentialParameter($0.name) }.map(\.value)

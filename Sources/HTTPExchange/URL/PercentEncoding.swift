@@ -39,10 +39,9 @@ public enum PercentEncoding {
     /// (spaces, brackets, non-ASCII…) are percent-encoded, and a `%` that starts no escape becomes `%25`;
     /// existing `%XX` escapes are kept, so nothing is encoded twice. The authority is left alone.
     public static func normalizedURL(_ url: String) -> String {
-        guard let schemeEnd = url.firstRange(of: "://") else { return url }
-        let afterScheme = url[schemeEnd.upperBound...]
-        guard let pathStart = afterScheme.firstIndex(where: { $0 == "/" || $0 == "?" || $0 == "#" }) else { return url }
-        var rest = Array(url[pathStart...].utf8)
+        guard let parts = URLText(url), !parts.rest.isEmpty else { return url }
+        let pathStart = parts.rest.startIndex
+        var rest = Array(parts.rest.utf8)
         var fragment: [UInt8] = []
         if let hash = rest.firstIndex(of: UInt8(ascii: "#")) {
             fragment = Array(rest[hash...])

@@ -9,29 +9,23 @@ public struct RequestURL: Sendable, Equatable {
     /// Query as written (still percent-encoded), without `?`; nil when the URL has none.
     public var query: String?
 
+    /// Cut where ``URLText`` cuts it, by bytes.
     public init?(_ text: String) {
-        guard let schemeEnd = text.firstRange(of: "://") else { return nil }
-        let scheme = text[..<schemeEnd.lowerBound].lowercased()
+        guard let parts = URLText(text) else { return nil }
+        let scheme = parts.scheme.lowercased()
         guard scheme == "http" || scheme == "https" else { return nil }
-        var rest = text[schemeEnd.upperBound...]
-        if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
-        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" } ?? rest.endIndex
-        var authority = rest[..<authorityEnd]
-        if let at = authority.lastIndex(of: "@") { authority = authority[authority.index(after: at)...] }
-        let pathAndQuery = rest[authorityEnd...]
-
-        var host = Substring(authority)
+        var host = parts.hostAndPort
         var port: Int?
-        if host.hasPrefix("[") {
-            guard let close = host.firstIndex(of: "]") else { return nil }
-            let afterBracket = host[host.index(after: close)...]
-            if afterBracket.hasPrefix(":") {
+        if host.utf8.first == UInt8(ascii: "[") {
+            guard let close = host.utf8.firstIndex(of: UInt8(ascii: "]")) else { return nil }
+            let afterBracket = host[host.utf8.index(after: close)...]
+            if afterBracket.utf8.first == UInt8(ascii: ":") {
                 guard let value = Int(afterBracket.dropFirst()) else { return nil }
                 port = value
             }
             host = host[...close]
-        } else if let colon = host.lastIndex(of: ":") {
-            let portText = host[host.index(after: colon)...]
+        } else if let colon = host.utf8.lastIndex(of: UInt8(ascii: ":")) {
+            let portText = host[host.utf8.index(after: colon)...]
             if !portText.isEmpty {
                 guard let value = Int(portText), (0...65535).contains(value) else { return nil }
                 port = value
@@ -43,10 +37,12 @@ public struct RequestURL: Sendable, Equatable {
         self.scheme = scheme
         self.host = host.lowercased()
         self.port = port
-        if let questionMark = pathAndQuery.firstIndex(of: "?") {
+        var pathAndQuery = parts.rest
+        if let hash = pathAndQuery.utf8.firstIndex(of: UInt8(ascii: "#")) { pathAndQuery = pathAndQuery[..<hash] }
+        if let questionMark = pathAndQuery.utf8.firstIndex(of: UInt8(ascii: "?")) {
             let path = pathAndQuery[..<questionMark]
             self.path = path.isEmpty ? "/" : String(path)
-            self.query = String(pathAndQuery[pathAndQuery.index(after: questionMark)...])
+            self.query = String(pathAndQuery[pathAndQuery.utf8.index(after: questionMark)...])
         } else {
             self.path = pathAndQuery.isEmpty ? "/" : String(pathAndQuery)
             self.query = nil

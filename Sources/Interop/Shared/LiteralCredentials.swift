@@ -108,13 +108,10 @@ public struct LiteralCredentials: Sendable {
     }
 
     private mutating func extractUserinfoPassword(_ url: HurlTemplate) -> HurlTemplate {
-        guard case .text(let first)? = url.parts.first, let scheme = first.firstRange(of: "://") else { return url }
-        let authority = first[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        guard let at = authority.lastIndex(of: "@"), let colon = authority[..<at].firstIndex(of: ":") else { return url }
-        let password = String(first[first.index(after: colon)..<at])
-        guard !password.isEmpty else { return url }
-        let before = String(first[...colon])
-        let after = String(first[at...])
+        guard case .text(let first)? = url.parts.first, let parts = URLText(first), let password = parts.password, !password.isEmpty
+        else { return url }
+        let before = String(first[..<password.startIndex])
+        let after = String(first[password.endIndex...])
         return HurlTemplate([.text(before), placeholder(for: PercentEncoding.decode(password), named: "password"), .text(after)]
                             + url.parts.dropFirst())
     }

@@ -112,14 +112,8 @@ struct RequestBuilder {
     /// `http://user:password@host/…` as Hurl (curl) sends it: the URL without its userinfo, and the
     /// decoded `user:password` for a Basic header, so the credentials never travel in a URL.
     static func splittingUserinfo(_ url: String) -> (url: String, credentials: String?) {
-        guard let schemeEnd = url.firstRange(of: "://") else { return (url, nil) }
-        let rest = url[schemeEnd.upperBound...]
-        let authorityEnd = rest.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? rest.endIndex
-        guard let at = rest[..<authorityEnd].lastIndex(of: "@") else { return (url, nil) }
-        let userinfo = rest[..<at]
-        let credentials = userinfo.firstIndex(of: ":").map { colon in
-            PercentEncoding.decode(userinfo[..<colon]) + ":" + PercentEncoding.decode(userinfo[userinfo.index(after: colon)...])
-        } ?? PercentEncoding.decode(userinfo) + ":"
-        return (String(url[..<schemeEnd.upperBound] + rest[rest.index(after: at)...]), credentials)
+        guard let parts = URLText(url), let user = parts.user else { return (url, nil) }
+        let credentials = PercentEncoding.decode(user) + ":" + (parts.password.map { PercentEncoding.decode($0) } ?? "")
+        return (String(parts.schemePrefix + parts.hostAndPort + parts.rest), credentials)
     }
 }

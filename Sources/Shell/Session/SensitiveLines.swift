@@ -38,9 +38,6 @@ extension ShellSession {
 
     /// `scheme://user:password@host`.
     private static func hasPassword(_ word: String) -> Bool {
-        guard let scheme = word.firstRange(of: "://") else { return false }
-        let authority = word[scheme.upperBound...].prefix { $0 != "/" && $0 != "?" && $0 != "#" }
-        guard let at = authority.lastIndex(of: "@") else { return false }
-        return authority[..<at].contains(":")
+        URLText(word)?.password != nil
     }
 }
