@@ -2,6 +2,7 @@
 # Every benchmark, one after the other (make bench builds the release binary first).
 set -euo pipefail
 cd "$(dirname "$0")/.."
+Benchmarks/goals.sh
 Benchmarks/http/run.sh
 Benchmarks/http/bounded_memory.sh
 Benchmarks/shell/run.sh
