@@ -69,10 +69,13 @@ enum ReasonPhraseRecorder {
 
         /// `HTTP/1.1 200 Fine thanks` → (200, "Fine thanks"); the code, when the line is a status line.
         private func record(_ line: [UInt8]) -> UInt? {
-            let text = String(decoding: line, as: UTF8.self)
-            let parts = text.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
-            guard parts.count >= 2, parts[0].hasPrefix("HTTP/"), parts[1].count == 3, let code = UInt(parts[1]) else { return nil }
-            found.append((code, parts.count == 3 ? String(parts[2]) : ""))
+            guard line.starts(with: "HTTP/".utf8), let space = line.firstIndex(of: UInt8(ascii: " ")) else { return nil }
+            let digits = line[(space + 1)...].prefix(3)
+            guard digits.count == 3, digits.allSatisfy({ (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }) else { return nil }
+            let afterCode = space + 4
+            guard afterCode == line.count || line[afterCode] == UInt8(ascii: " ") else { return nil }
+            let code = digits.reduce(0) { $0 * 10 + UInt($1 - UInt8(ascii: "0")) }
+            found.append((code, afterCode < line.count ? String(decoding: line[(afterCode + 1)...], as: UTF8.self) : ""))
             return code
         }
 

@@ -168,7 +168,7 @@ extension HurlFileParser {
         case "`": return .oneline(try parseOnelineString())
         case "/": return .regex(try parseRegexLiteral())
         case "{":
-            guard scanner.starts(with: "{{") else { break }
+            guard scanner.isAtPlaceholder else { break }
             return .placeholder(try parsePlaceholder())
         default: break
         }

@@ -139,7 +139,7 @@ extension HurlFileParser {
         var text = String.UnicodeScalarView()
         while let scalar = scanner.peek(), scalar != ":", scalar != "#", !(tokenOnly && scalar == ";"), !scalar.isSpaceOrTab, !scanner.isAtNewline {
             let start = scanner.index
-            if scanner.starts(with: "{{") {
+            if scanner.isAtPlaceholder {
                 parts.append(.text(String(text)))
                 text = String.UnicodeScalarView()
                 parts.append(.placeholder(try parsePlaceholder()))
@@ -176,7 +176,7 @@ extension HurlFileParser {
         var parts: [HurlTemplate.Part] = []
         var text = String.UnicodeScalarView()
         var pendingSpaces = String.UnicodeScalarView()
-        while let scalar = scanner.peek(), !scanner.isAtLineEnd, !stops.contains(scalar) {
+        while let scalar = scanner.peek(), !scanner.isAtLineEnd, stops.isEmpty || !stops.contains(scalar) {
             if scalar.isSpaceOrTab {
                 pendingSpaces.append(scalar)
                 scanner.advance()
@@ -186,7 +186,7 @@ extension HurlFileParser {
             pendingSpaces = String.UnicodeScalarView()
             if scalar == "\\" {
                 text.append(try parseEscape(extra: ["#", ";"]))
-            } else if scanner.starts(with: "{{") {
+            } else if scanner.isAtPlaceholder {
                 parts.append(.text(String(text)))
                 text = String.UnicodeScalarView()
                 parts.append(.placeholder(try parsePlaceholder()))
@@ -226,7 +226,7 @@ extension HurlFileParser {
             }
             if scalar == "\\" {
                 text.append(try parseEscape(extra: [closing]))
-            } else if scanner.starts(with: "{{") {
+            } else if scanner.isAtPlaceholder {
                 parts.append(.text(String(text)))
                 text = String.UnicodeScalarView()
                 parts.append(.placeholder(try parsePlaceholder()))

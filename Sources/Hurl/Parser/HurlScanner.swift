@@ -44,6 +44,9 @@ struct HurlScanner {
 
     var isAtNewline: Bool { peek() == "\n" || (peek() == "\r" && peek(1) == "\n") }
 
+    /// At `{{`: checked at every scalar of a value, so without going through a String.
+    var isAtPlaceholder: Bool { peek() == "{" && peek(1) == "{" }
+
     /// At a newline, the end of the file, or a comment: nothing more on this line is content.
     var isAtLineEnd: Bool { isAtEnd || isAtNewline || peek() == "#" }
 
