@@ -25,7 +25,7 @@ let package = Package(
         .target(name: "HTTPExchange", dependencies: ["JSON", "Hurl"]),
         .target(name: "Hurl"),
         // OpenAPI descriptions (JSON or YAML) read onto the JSON engine: operations, parameters, schemas.
-        .target(name: "OpenAPI", dependencies: ["JSON", "JSONSchema", .product(name: "Yams", package: "Yams")]),
+        .target(name: "OpenAPI", dependencies: ["JSON", "JSONSchema", "HTTPExchange", .product(name: "Yams", package: "Yams")]),
 
         // Edges: files, sockets, terminals.
         .target(name: "Transport", dependencies: [

@@ -37,11 +37,9 @@ public struct AuthorizationServerMetadata: Sendable, Equatable {
         var trimmed = Substring(issuer)
         while trimmed.hasSuffix("/") { trimmed = trimmed.dropLast() }
         let openID = trimmed + "/.well-known/openid-configuration"
-        guard let schemeEnd = trimmed.range(of: "://") else { return [String(openID)] }
-        let afterScheme = trimmed[schemeEnd.upperBound...]
-        let pathStart = afterScheme.firstIndex(of: "/") ?? afterScheme.endIndex
-        let origin = trimmed[..<pathStart]
-        let path = trimmed[pathStart...]
+        guard let parts = URLText(trimmed) else { return [String(openID)] }
+        let origin = trimmed[..<parts.rest.startIndex]
+        let path = parts.rest
         return [String(openID), String(origin) + "/.well-known/oauth-authorization-server" + path]
     }
 }

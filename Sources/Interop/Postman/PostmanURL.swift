@@ -1,3 +1,4 @@
+import HTTPExchange
 import JSON
 
 /// A URL as Postman's structured URL object (raw, protocol, host, port, path, query), for URLs that
@@ -7,17 +8,17 @@ enum PostmanURL {
         var object = JSONObject([(key: "raw", value: .string(raw))])
         var rest = Substring(raw)
         var query: Substring?
-        if let mark = rest.firstIndex(of: "?") {
-            query = rest[rest.index(after: mark)...]
+        if let mark = rest.utf8.firstIndex(of: UInt8(ascii: "?")) {
+            query = rest[rest.utf8.index(after: mark)...]
             rest = rest[..<mark]
         }
-        if let scheme = rest.firstRange(of: "://") {
-            object.append(key: "protocol", value: .string(String(rest[..<scheme.lowerBound])))
-            rest = rest[scheme.upperBound...]
+        if let parts = URLText(rest) {
+            object.append(key: "protocol", value: .string(String(parts.scheme)))
+            rest = rest[parts.hostAndPort.startIndex...]
         }
-        let hostEnd = rest.firstIndex(of: "/") ?? rest.endIndex
+        let hostEnd = rest.utf8.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex
         var host = rest[..<hostEnd]
-        if let colon = host.lastIndex(of: ":"), !host[host.index(after: colon)...].isEmpty,
+        if let colon = host.utf8.lastIndex(of: UInt8(ascii: ":")), !host[host.index(after: colon)...].isEmpty,
            host[host.index(after: colon)...].allSatisfy(\.isNumber) {
             object.append(key: "port", value: .string(String(host[host.index(after: colon)...])))
             host = host[..<colon]

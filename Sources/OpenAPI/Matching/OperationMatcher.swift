@@ -1,3 +1,5 @@
+import HTTPExchange
+
 extension OpenAPIDescription {
     /// The operation a request is for: the method's operations whose template matches the URL's path,
     /// with or without the server's base path, the most literal match first (`/pets/mine` before
@@ -29,11 +31,8 @@ extension OpenAPIDescription {
     /// The path of an absolute URL or of a path with a query: `http://h/v1/pets?x=1` → `/v1/pets`.
     static func path(of url: String) -> String {
         var rest = Substring(url)
-        if let end = rest.firstIndex(where: { $0 == "?" || $0 == "#" }) { rest = rest[..<end] }
-        if let scheme = rest.firstRange(of: "://") {
-            rest = rest[scheme.upperBound...]
-            rest = rest.firstIndex(of: "/").map { rest[$0...] } ?? "/"
-        }
+        if let end = rest.utf8.firstIndex(where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) { rest = rest[..<end] }
+        if let parts = URLText(rest) { rest = parts.rest.isEmpty ? "/" : parts.rest }
         return String(rest)
     }
 

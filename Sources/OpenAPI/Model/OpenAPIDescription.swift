@@ -1,4 +1,5 @@
 import Foundation
+import HTTPExchange
 import JSON
 
 public struct OpenAPILoadError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -271,10 +272,7 @@ private struct Reader {
     private func basePath(of servers: JSONValue?) -> String? {
         guard let url = servers?[0]?["url"]?.stringValue else { return nil }
         var rest = Substring(url)
-        if let scheme = rest.range(of: "://") {
-            rest = rest[scheme.upperBound...]
-            rest = rest.firstIndex(of: "/").map { rest[$0...] } ?? ""
-        }
+        if let parts = URLText(rest) { rest = parts.rest }
         while rest.hasSuffix("/") { rest = rest.dropLast() }
         return String(rest)
     }

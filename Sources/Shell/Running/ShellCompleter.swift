@@ -106,10 +106,8 @@ struct ShellCompleter {
         if word.hasPrefix("{{"), let close = word.firstRange(of: "}}") {
             return (String(word[..<close.upperBound]), String(word[close.upperBound...]))
         }
-        if let scheme = word.firstRange(of: "://") {
-            let rest = word[scheme.upperBound...]
-            let slash = rest.firstIndex(of: "/") ?? rest.endIndex
-            return (String(word[..<slash]), String(word[slash...]))
+        if let parts = URLText(word) {
+            return (String(word[..<parts.rest.startIndex]), String(parts.rest))
         }
         return ("", word)
     }
