@@ -36,7 +36,7 @@ struct ProxySettings: Sendable {
     }
 
     private static func parse(_ value: String) -> Proxy? {
-        let target = value.contains("://") ? value : "http://" + value
+        let target = URLText(value) != nil ? value : "http://" + value
         guard let url = RequestURL(target) else { return nil }
         return Proxy(host: url.host, port: url.effectivePort)
     }
