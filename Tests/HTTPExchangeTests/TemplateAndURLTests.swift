@@ -106,6 +106,34 @@ import Testing
         #expect(URLText("mailto:x@h.test") == nil)
     }
 
+    /// On random texts of delimiters, letters and combining marks: nil only without `://`; otherwise the
+    /// pieces give the text back byte for byte, the authority holds no `/`, `?` or `#`, and the host no `@`.
+    @Test func urlTextPiecesAlwaysGiveTheTextBack() {
+        let alphabet: [String] = [":", "/", "//", "://", "@", "?", "#", "[", "]", "a", "B", "9", "\u{301}", "é", "%40", " "]
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        var parsed = 0
+        for _ in 0..<3000 {
+            let text = (0..<next(14)).map { _ in alphabet[next(alphabet.count)] }.joined()
+            guard let parts = URLText(text) else {
+                let bytes = Array(text.utf8)
+                #expect(!bytes.indices.contains { bytes[$0...].starts(with: "://".utf8) }, "\(text)")
+                continue
+            }
+            parsed += 1
+            let userinfo = parts.userinfo.map { $0 + "@" } ?? ""
+            #expect(Array((parts.schemePrefix + userinfo + parts.hostAndPort + parts.rest).utf8) == Array(text.utf8))
+            let authority = Array((userinfo + parts.hostAndPort).utf8)
+            #expect(!authority.contains { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") })
+            #expect(!parts.hostAndPort.utf8.contains(UInt8(ascii: "@")))
+            #expect(parts.schemePrefix.utf8.suffix(3).elementsEqual("://".utf8))
+        }
+        #expect(parsed > 300)
+    }
+
     /// The delimiters are found by bytes everywhere: a combining mark after `@`, `:`, `/`, `?` or `]`
     /// does not hide it.
     @Test func delimitersFollowedByCombiningMarksAreStillDelimiters() throws {
