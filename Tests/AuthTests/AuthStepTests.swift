@@ -94,7 +94,7 @@ import Testing
         await #expect {
             _ = try await session.refreshNow()
         } throws: { error in
-            "\(error)".contains("no refresh token is stored (auth login)")
+            "\(error)" == "auth profile 'p': no refresh token is stored; run `auth login`"
         }
     }
 

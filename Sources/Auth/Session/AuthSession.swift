@@ -190,7 +190,7 @@ public final class AuthSession: Sendable {
             throw AuthError.notApplicable("auth profile '\(profile.name)' is \(profile.method.displayName): only OAuth 2 tokens are refreshed")
         }
         guard let refreshToken = try credentials()?.oauth2?.refreshToken else {
-            throw AuthError.notLoggedIn(profile: profile.name, reason: "no refresh token is stored (auth login)")
+            throw AuthError.notLoggedIn(profile: profile.name, reason: "no refresh token is stored")
         }
         let recorder = AuthFlowRecorder(secrets: secretValues, stepper: stepper)
         let narrate = narrator(watching: recorder)
