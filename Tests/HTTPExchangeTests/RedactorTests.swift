@@ -22,6 +22,21 @@ import Testing
         #expect(Redactor.credentials(in: request) == ["pa 55"])
     }
 
+    /// The same for every delimiter the masking splits at: a combining mark after `=`, `&`, `/`, `?`,
+    /// `;` or `,` used to leave a credential's name and value in one piece that nothing masked.
+    @Test func credentialsAreMaskedWhateverFollowsTheirDelimiter() {
+        #expect(redactor.url("https://h.test/p?access_token=\u{301}zzz&limit=5") == "https://h.test/p?access_token=••••••&limit=5")
+        #expect(redactor.url("https://h.test/p?limit=5&\u{301}x=1&api_key=k") == "https://h.test/p?limit=5&\u{301}x=1&api_key=••••••")
+        #expect(redactor.url("https://h.test/a/\u{301}/mautic?\u{301}q=1") == "https://h.test/a/\u{301}/••••••?\u{301}q=1")
+        #expect(redactor.query("password=\u{301}pw&user=a") == "password=••••••&user=a")
+        #expect(redactor.headerValue("a=\u{301}one;b=two", name: "Cookie") == "a=••••••;b=••••••")
+        #expect(redactor.headerValue(#"OAuth oauth_token="t",\#u{301}x="1",oauth_signature=\#u{301}sig"#, name: "Authorization")
+            == #"OAuth oauth_token="••••••",\#u{301}x="1",oauth_signature=••••••"#)
+        let request = HTTPRequest(method: "GET", url: "https://h.test/p?access_token=\u{301}zzz")
+        #expect(Redactor.credentials(in: request) == ["\u{301}zzz"])
+        #expect(PercentEncoding.decodePairs("a=\u{301}1&&b=2").map { [$0.0, $0.1] } == [["a", "\u{301}1"], ["b", "2"]])
+    }
+
     @Test func headersKeepTheirSchemeAndNames() {
         #expect(redactor.headerValue("Bearer tok-123", name: "Authorization") == "Bearer ••••••")
         #expect(redactor.headerValue("anything", name: "X-Api-Key") == "••••••")

@@ -30,16 +30,15 @@ public struct Redactor: Sendable {
         guard CredentialNames.isCredentialHeader(name) else { return self.value(value) }
         switch name.lowercased() {
         case "cookie":
-            return value.split(separator: ";").map { pair in
-                let name = pair.split(separator: "=", maxSplits: 1).first.map { String($0) } ?? ""
-                return name + "=" + Self.mask
+            return value.split(atByte: UInt8(ascii: ";")).filter { !$0.isEmpty }.map { pair in
+                String(pair.split(atByte: UInt8(ascii: "="), maxSplits: 1)[0]) + "=" + Self.mask
             }.joined(separator: ";")
         case "authorization", "proxy-authorization":
-            let parts = value.split(separator: " ", maxSplits: 1)
+            let parts = value.split(atByte: UInt8(ascii: " "), maxSplits: 1).filter { !$0.isEmpty }
             guard parts.count == 2 else { return Self.mask }
             guard parts[0].lowercased() == "oauth" else { return "\(parts[0]) \(Self.mask)" }
-            return "OAuth " + parts[1].split(separator: ",").map { parameter in
-                let pair = parameter.split(separator: "=", maxSplits: 1)
+            return "OAuth " + parts[1].split(atByte: UInt8(ascii: ",")).map { parameter in
+                let pair = parameter.split(atByte: UInt8(ascii: "="), maxSplits: 1)
                 guard pair.count == 2 else { return String(parameter) }
                 let name = pair[0].drop { $0 == " " }
                 let quoted = pair[1].hasPrefix("\"") && pair[1].hasSuffix("\"") && pair[1].count >= 2
@@ -78,25 +77,25 @@ public struct Redactor: Sendable {
             result += parts.hostAndPort
             rest = parts.rest
         }
-        let fragmentStart = rest.firstIndex(of: "#") ?? rest.endIndex
+        let fragmentStart = rest.firstIndex(ofByte: UInt8(ascii: "#")) ?? rest.endIndex
         let fragment = rest[fragmentStart...]
         rest = rest[..<fragmentStart]
-        let queryStart = rest.firstIndex(of: "?")
+        let queryStart = rest.firstIndex(ofByte: UInt8(ascii: "?"))
         let path = rest[..<(queryStart ?? rest.endIndex)]
         // With no secret known, no segment can be one: nothing to decode.
-        result += secrets.isEmpty ? String(path) : path.split(separator: "/", omittingEmptySubsequences: false).map { segment in
+        result += secrets.isEmpty ? String(path) : path.split(atByte: UInt8(ascii: "/")).map { segment in
             isSecret(PercentEncoding.decode(segment)) ? Self.mask : String(segment)
         }.joined(separator: "/")
         if let queryStart {
-            result += "?" + query(rest[rest.index(after: queryStart)...])
+            result += "?" + query(rest[rest.utf8.index(after: queryStart)...])
         }
         return result + fragment
     }
 
     /// `name=value&…` (a query or a form body) with credential values masked, the rest as written.
     public func query(_ query: some StringProtocol) -> String {
-        query.split(separator: "&", omittingEmptySubsequences: false).map { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        Substring(query).split(atByte: UInt8(ascii: "&")).map { pair in
+            let parts = pair.split(atByte: UInt8(ascii: "="), maxSplits: 1)
             guard parts.count == 2 else { return String(pair) }
             let name = PercentEncoding.decode(parts[0], plusAsSpace: true)
             let value = PercentEncoding.decode(parts[1], plusAsSpace: true)
@@ -194,7 +193,7 @@ public struct Redactor: Sendable {
     public static func credentials(in request: HTTPRequest) -> [String] {
         var found: [String] = []
         for field in request.headers where CredentialNames.isCredentialHeader(field.name) && !field.value.isEmpty {
-            let parts = field.value.split(separator: " ", maxSplits: 1).map(String.init)
+            let parts = field.value.split(atByte: UInt8(ascii: " "), maxSplits: 1).filter { !$0.isEmpty }.map { String($0.drop { $0 == " " }) }
             guard parts.count == 2, ["authorization", "proxy-authorization"].contains(field.name.lowercased()) else {
                 found.append(field.value)
                 continue

@@ -86,8 +86,8 @@ public enum PercentEncoding {
 
     /// Splits `a=1&b=2` into decoded pairs, keeping order, repeats and empty values.
     public static func decodePairs(_ query: some StringProtocol, plusAsSpace: Bool = true) -> [(String, String)] {
-        query.split(separator: "&", omittingEmptySubsequences: true).map { pair in
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+        Substring(query).split(atByte: UInt8(ascii: "&")).filter { !$0.isEmpty }.map { pair in
+            let parts = pair.split(atByte: UInt8(ascii: "="), maxSplits: 1)
             let name = decode(parts[0], plusAsSpace: plusAsSpace)
             let value = parts.count > 1 ? decode(parts[1], plusAsSpace: plusAsSpace) : ""
             return (name, value)

@@ -18,9 +18,9 @@ enum PostmanURL {
         }
         let hostEnd = rest.utf8.firstIndex(of: UInt8(ascii: "/")) ?? rest.endIndex
         var host = rest[..<hostEnd]
-        if let colon = host.utf8.lastIndex(of: UInt8(ascii: ":")), !host[host.index(after: colon)...].isEmpty,
-           host[host.index(after: colon)...].allSatisfy(\.isNumber) {
-            object.append(key: "port", value: .string(String(host[host.index(after: colon)...])))
+        if let colon = host.utf8.lastIndex(of: UInt8(ascii: ":")), !host[host.utf8.index(after: colon)...].isEmpty,
+           host[host.utf8.index(after: colon)...].allSatisfy(\.isNumber) {
+            object.append(key: "port", value: .string(String(host[host.utf8.index(after: colon)...])))
             host = host[..<colon]
         }
         if !host.isEmpty {
