@@ -30,7 +30,8 @@ extension ShellSession {
 
     /// `Name:value`, `name=value`, `name==value`, `name:=value` with a credential name and a value.
     private static func isCredentialItem(_ word: String) -> Bool {
-        guard let separator = word.firstIndex(where: { $0 == ":" || $0 == "=" }) else { return false }
+        // By bytes: a combining mark after the separator joins it into one Character.
+        guard let separator = word.utf8.firstIndex(where: { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "=") }) else { return false }
         let name = word[..<separator]
         let value = word[separator...].drop { $0 == ":" || $0 == "=" || $0 == " " }
         return !value.isEmpty && CredentialNames.isCredentialParameter(name)
