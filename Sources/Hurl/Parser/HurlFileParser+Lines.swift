@@ -191,8 +191,10 @@ extension HurlFileParser {
                 text = String.UnicodeScalarView()
                 parts.append(.placeholder(try parsePlaceholder()))
             } else {
-                text.append(scalar)
+                let run = scanner.index
                 scanner.advance()
+                while let next = scanner.peek(), !Self.mayEndPlainRun(next), stops.isEmpty || !stops.contains(next) { scanner.advance() }
+                text.append(contentsOf: scanner.scalars[run..<scanner.index])
             }
         }
         parts.append(.text(String(text)))
@@ -231,12 +233,23 @@ extension HurlFileParser {
                 text = String.UnicodeScalarView()
                 parts.append(.placeholder(try parsePlaceholder()))
             } else {
-                text.append(scalar)
+                let run = scanner.index
                 scanner.advance()
+                while let next = scanner.peek(), next != closing, !Self.mayEndPlainRun(next) { scanner.advance() }
+                text.append(contentsOf: scanner.scalars[run..<scanner.index])
             }
         }
         parts.append(.text(String(text)))
         return HurlTemplate(parts)
+    }
+
+    /// Where a value's text may end or change (a space, an escape, a placeholder, a line's end or a
+    /// comment): the scalars between two of these are copied in one go.
+    private static func mayEndPlainRun(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar {
+        case " ", "\t", "\\", "{", "\n", "\r", "#": true
+        default: false
+        }
     }
 
     /// A backslash escape: `\\ \b \f \n \r \t \u{hex}` plus the characters in `extra`.
