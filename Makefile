@@ -4,7 +4,7 @@
 SWIFT ?= swift
 PYTHON ?= python3
 APT_PACKAGES := libedit-dev pkg-config curl openssl
-PIP_PACKAGES := httpbin flask requests oauthlib requests-oauthlib jsonschema pyyaml schemathesis pyjwt[crypto]
+PIP_PACKAGES := httpbin flask requests oauthlib requests-oauthlib jsonschema pyyaml schemathesis pyjwt[crypto] h2
 
 .PHONY: demo test build release deps test-deps bench install uninstall fuzz fuzz-smoke
 

@@ -1,14 +1,27 @@
 import NIOCore
 import NIOPosix
 
-extension HTTPTransport {
-    /// Runs Swift concurrency's tasks on the event loops that do the I/O, so that a request's task and
-    /// its connection share a thread instead of handing every request and response between two pools
-    /// of threads (a futex wake and an event-loop wake-up each way). Process-wide: call it once, from
-    /// the main thread before any other task starts, and only for a command whose tasks never block,
-    /// since a blocked task holds up the I/O of its event loop. False when it could not be installed.
-    @discardableResult
-    public static func runTasksOnEventLoops() -> Bool {
-        NIOSingletons.unsafeTryInstallSingletonPosixEventLoopGroupAsConcurrencyGlobalExecutor()
+/// Runs a task's jobs on one of the transport's event loops. A task that prefers it sends a request
+/// and takes up the answer on the thread that does the connection's I/O, so an exchange costs no
+/// wake-up of another thread either way. Only for tasks that never block: a blocked task holds up the
+/// I/O of its event loop.
+final class EventLoopTaskExecutor: TaskExecutor {
+    let loop: any EventLoop
+
+    init(loop: any EventLoop) {
+        self.loop = loop
     }
+
+    func enqueue(_ job: consuming ExecutorJob) {
+        let job = UnownedJob(job)
+        let executor = asUnownedTaskExecutor()
+        loop.execute { job.runSynchronously(on: executor) }
+    }
+}
+
+extension HTTPTransport {
+    /// One executor per event loop of the transport: tasks that send one request after another (a run's
+    /// files) prefer one each, spreading over the loops.
+    public static let eventLoopExecutors: [any TaskExecutor] = MultiThreadedEventLoopGroup.singleton.makeIterator()
+        .map { EventLoopTaskExecutor(loop: $0) }
 }

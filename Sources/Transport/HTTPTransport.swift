@@ -1,17 +1,14 @@
-import AsyncHTTPClient
 import Foundation
 import HTTPExchange
 import NIOCore
 import NIOHTTP1
-import NIOSSL
-import Synchronization
 import Workspace
 
-/// Puts requests on the wire with async-http-client. Redirects are followed here rather than inside
-/// the client so that each hop gets the cookie jar's cookies and credentials never follow a request to
-/// another host.
+/// Puts requests on the wire over SwiftNIO: HTTP/1.1 on kept-alive connections, HTTP/2 when a server
+/// offers it over TLS. Redirects are followed here so that each hop gets the cookie jar's cookies and
+/// credentials never follow a request to another host.
 public final class HTTPTransport: HTTPSending {
-    private let clients = Mutex<[ClientKey: HTTPClient]>([:])
+    private let pool = ConnectionPool()
     private let cookieJar: CookieJar?
     private let proxies: ProxySettings
 
@@ -52,11 +49,7 @@ public final class HTTPTransport: HTTPSending {
 
     /// Closes every connection; call once when done.
     public func shutdown() async {
-        let all = clients.withLock { clients in
-            defer { clients.removeAll() }
-            return Array(clients.values)
-        }
-        for client in all { try? await client.shutdown() }
+        await pool.shutdown()
     }
 
     /// One request and its answer; the request to send next when the answer is a redirect to follow,
@@ -64,51 +57,32 @@ public final class HTTPTransport: HTTPSending {
     private func exchange(
         _ request: HTTPRequest, url: RequestURL, options: SendOptions, deadline: NIODeadline?
     ) async throws -> (HTTPResponse, next: HTTPRequest?) {
-        // Foundation's URL parsing (inside the client) re-escapes every `%` of a string it finds invalid,
-        // which would send `%2525`; a valid URL goes through untouched.
-        var outgoing = HTTPClientRequest(url: PercentEncoding.normalizedURL(request.url))
-        outgoing.method = HTTPMethod(rawValue: request.method)
-        for field in request.headers { outgoing.headers.add(name: field.name, value: field.value) }
-        if !request.headers.contains("Accept-Encoding") { outgoing.headers.add(name: "Accept-Encoding", value: "gzip, deflate") }
+        let key = ConnectionKey(
+            scheme: url.scheme, host: Self.addressHost(url), port: url.effectivePort, proxy: proxies.proxy(for: url),
+            tls: TLSSettings(insecure: options.insecure, caCertificatePath: options.caCertificatePath),
+            connectTimeout: options.connectTimeout)
         let now = Date().timeIntervalSince1970
-        if !request.headers.contains("Cookie"), let cookies = cookieJar?.header(for: url, now: now) {
-            outgoing.headers.add(name: "Cookie", value: cookies)
-        }
-        let encoded = try BodyEncoder.encode(request.body, host: url.host)
-        if let contentType = encoded.contentType, !request.headers.contains("Content-Type") {
-            outgoing.headers.add(name: "Content-Type", value: contentType)
-        }
-        if let bytes = encoded.bytes { outgoing.body = .bytes(ByteBuffer(bytes: bytes)) }
-
-        let client = try client(for: url, options: options)
-        let timeout = deadline.map { $0 - .now() } ?? .hours(24)
         do {
-            let answer = try await client.execute(outgoing, timeout: timeout)
-            var headers = HTTPExchange.HTTPHeaders()
-            for (name, value) in answer.headers { headers.add(name, value) }
-            cookieJar?.store(setCookieHeaders: headers.values("Set-Cookie"), from: url, now: now)
-            var response = HTTPResponse(
-                version: Self.versionText(answer.version), status: Int(answer.status.code),
-                reason: Self.reasonPhrase(answer), headers: headers, body: [], url: request.url, elapsed: .zero)
-            let next = try options.followRedirects ? RedirectPolicy.next(after: request, response: response) : nil
-            let limit = BodyLimit(bytes: options.maxBodySize, decompressed: headers.contains("Content-Encoding"))
-            if next != nil {
-                try await Self.drain(answer.body, limit: limit)
-            } else if let path = options.bodyFile {
-                let file: AtomicFileWriter
-                do {
-                    file = try AtomicFileWriter(path: path)
-                    for try await chunk in answer.body {
-                        try chunk.withUnsafeReadableBytes { buffer in try file.write(buffer) }
-                    }
-                    try file.finish()
-                } catch let error as FileError {
+            let outgoing = try outgoingRequest(request, url: url, key: key, now: now)
+            let limits = ExchangeLimits(idleTimeout: options.idleTimeout, deadline: deadline)
+            let received = try await send(outgoing, key: key, limits: limits) { head in
+                let response = Self.response(to: request, head: head)
+                let limit = BodyLimit(bytes: options.maxBodySize, decompressed: response.headers.contains("Content-Encoding"))
+                if try options.followRedirects && RedirectPolicy.next(after: request, response: response) != nil {
+                    return BodySink(.discard, limit: limit)
+                }
+                guard let path = options.bodyFile else { return BodySink(.memory, limit: limit) }
+                do throws(FileError) {
+                    return BodySink(.file(try AtomicFileWriter(path: path)), limit: limit)
+                } catch {
                     throw TransportError.Cause.cannotSave(path: path, reason: error.reason)
                 }
-                response.savedBody = HTTPResponse.SavedBody(path: path, size: file.size)
-            } else {
-                response.body = try await Self.collect(answer.body, limit: limit)
             }
+            var response = Self.response(to: request, head: received.head)
+            cookieJar?.store(setCookieHeaders: response.headers.values("Set-Cookie"), from: url, now: now)
+            response.body = received.body
+            response.savedBody = received.savedBody
+            let next = try options.followRedirects ? RedirectPolicy.next(after: request, response: response) : nil
             return (response, next)
         } catch is CancellationError {
             throw CancellationError()
@@ -121,79 +95,73 @@ public final class HTTPTransport: HTTPSending {
         }
     }
 
-    /// The body in memory, refused past the limit as it arrives rather than once it is all there.
-    private static func collect(_ body: HTTPClientResponse.Body, limit: BodyLimit) async throws -> [UInt8] {
-        var bytes: [UInt8] = []
-        for try await chunk in body {
-            guard bytes.count + chunk.readableBytes <= limit.bytes else { throw TransportError.Cause.bodyTooLarge(limit) }
-            bytes.append(contentsOf: chunk.readableBytesView)
+    /// Sends on a kept-alive connection when there is one; a server may close an idle connection just as a
+    /// request goes out on it, and then the request is sent once more on a new one.
+    private func send(
+        _ outgoing: OutgoingRequest, key: ConnectionKey, limits: ExchangeLimits, avoidingIdle: Bool = false,
+        chooseSink: @escaping BodySinkChoice
+    ) async throws -> ReceivedResponse {
+        let (connection, reused) = try await pool.connection(for: key, fresh: avoidingIdle)
+        do {
+            let received = try await connection.exchange(outgoing, limits: limits, chooseSink: chooseSink)
+            pool.release(connection, reusable: received.head.isKeepAlive && outgoing.head.isKeepAlive)
+            return received
+        } catch is UnansweredOnClosedConnection where reused {
+            return try await send(outgoing, key: key, limits: limits, avoidingIdle: true, chooseSink: chooseSink)
+        } catch is UnansweredOnClosedConnection {
+            throw TransportError.Cause.connectionClosed
         }
-        return bytes
     }
 
-    /// Reads a body nobody will see, so the connection can serve again; an endless one is cut at the limit.
-    private static func drain(_ body: HTTPClientResponse.Body, limit: BodyLimit) async throws {
-        var count = 0
-        for try await chunk in body {
-            count += chunk.readableBytes
-            guard count <= limit.bytes else { throw TransportError.Cause.bodyTooLarge(limit) }
+    private func outgoingRequest(_ request: HTTPRequest, url: RequestURL, key: ConnectionKey, now: Double) throws -> OutgoingRequest {
+        // A URL is sent as written when it is valid; only what may not appear in a request line is escaped.
+        let normalized = PercentEncoding.normalizedURL(request.url)
+        var target = Substring(URLText(normalized)?.rest ?? "/")
+        if let hash = target.utf8.firstIndex(of: UInt8(ascii: "#")) { target = target[..<hash] }
+        if target.utf8.first != UInt8(ascii: "/") { target = "/" + target }
+        // A plain-HTTP request through a proxy names its whole URL; a tunnelled one is sent as to the origin.
+        let uri = key.proxy != nil && !key.isTLS ? url.origin + target : String(target)
+
+        var headers = NIOHTTP1.HTTPHeaders()
+        if !request.headers.contains("Host") { headers.add(name: "Host", value: String(url.origin.dropFirst(url.scheme.utf8.count + 3))) }
+        for field in request.headers { headers.add(name: field.name, value: field.value) }
+        if !request.headers.contains("Accept-Encoding") { headers.add(name: "Accept-Encoding", value: "gzip, deflate") }
+        if !request.headers.contains("Cookie"), let cookies = cookieJar?.header(for: url, now: now) {
+            headers.add(name: "Cookie", value: cookies)
         }
+        let encoded = try BodyEncoder.encode(request.body, host: url.host)
+        if let contentType = encoded.contentType, !request.headers.contains("Content-Type") {
+            headers.add(name: "Content-Type", value: contentType)
+        }
+        // A length is always given, so that nothing is sent chunked and an empty POST says it is empty.
+        let bodyless = ["GET", "HEAD", "DELETE", "OPTIONS", "TRACE", "CONNECT"].contains(request.method.uppercased())
+        if !request.headers.contains("Content-Length"), !request.headers.contains("Transfer-Encoding"),
+            encoded.bytes != nil || !bodyless
+        {
+            headers.add(name: "Content-Length", value: String(encoded.bytes?.count ?? 0))
+        }
+        let head = HTTPRequestHead(version: .http1_1, method: HTTPMethod(rawValue: request.method), uri: uri, headers: headers)
+        return OutgoingRequest(head: head, body: encoded.bytes.map { ByteBuffer(bytes: $0) })
+    }
+
+    private static func response(to request: HTTPRequest, head: HTTPResponseHead) -> HTTPResponse {
+        var headers = HTTPExchange.HTTPHeaders()
+        for (name, value) in head.headers { headers.add(name, value) }
+        let http2 = head.version.major >= 2
+        // As the server sent it (see ``ReasonPhraseRecorder``); HTTP/2 has none, so none is made up.
+        return HTTPResponse(
+            version: http2 ? "HTTP/2" : "HTTP/\(head.version.major).\(head.version.minor)", status: Int(head.status.code),
+            reason: http2 ? "" : head.status.reasonPhrase, headers: headers, body: [], url: request.url, elapsed: .zero)
+    }
+
+    /// The host to connect to: an IPv6 literal without its brackets.
+    private static func addressHost(_ url: RequestURL) -> String {
+        url.host.utf8.first == UInt8(ascii: "[") ? String(url.host.dropFirst().dropLast()) : url.host
     }
 
     static func hostAndPort(_ url: RequestURL) -> String {
         url.port.map { "\(url.host):\($0)" } ?? url.host
     }
-
-    private func client(for url: RequestURL, options: SendOptions) throws -> HTTPClient {
-        let key = ClientKey(
-            insecure: options.insecure, caCertificatePath: options.caCertificatePath,
-            proxy: proxies.proxy(for: url), connectTimeout: options.connectTimeout, idleTimeout: options.idleTimeout)
-        return try clients.withLock { clients in
-            if let existing = clients[key] { return existing }
-            var configuration = HTTPClient.Configuration()
-            var tls = TLSConfiguration.makeClientConfiguration()
-            if options.insecure { tls.certificateVerification = .none }
-            if let path = options.caCertificatePath {
-                guard FileManager.default.isReadableFile(atPath: path) else {
-                    throw TransportError(host: url.host, cause: .tls("cannot read CA certificate file '\(path)'"))
-                }
-                tls.trustRoots = .file(path)
-            }
-            configuration.tlsConfiguration = tls
-            configuration.redirectConfiguration = .disallow
-            configuration.http1_1ConnectionDebugInitializer = ReasonPhraseRecorder.install
-            // Decompressed bytes are counted against the body limit as they arrive (see `collect`).
-            configuration.decompression = .enabled(limit: .none)
-            // A refused or unresolvable host is an answer, given at once rather than retried until the
-            // connect timeout.
-            configuration.connectionPool.retryConnectionEstablishment = false
-            // No tracer is ever installed; the client's default still builds a span's attributes
-            // (parsing the URL again) for every request.
-            configuration.tracing.tracer = nil
-            configuration.timeout = .init(connect: key.connectTimeout.map(TimeAmount.init), read: key.idleTimeout.map(TimeAmount.init))
-            if let proxy = key.proxy { configuration.proxy = .server(host: proxy.host, port: proxy.port) }
-            let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: configuration)
-            clients[key] = client
-            return client
-        }
-    }
-
-    /// As the server sent it (see ``ReasonPhraseRecorder``); HTTP/2 has none, so none is made up.
-    private static func reasonPhrase(_ answer: HTTPClientResponse) -> String {
-        answer.version.major >= 2 ? "" : answer.status.reasonPhrase
-    }
-
-    private static func versionText(_ version: HTTPVersion) -> String {
-        version.major == 2 ? "HTTP/2" : "HTTP/\(version.major).\(version.minor)"
-    }
-}
-
-struct ClientKey: Hashable {
-    var insecure: Bool
-    var caCertificatePath: String?
-    var proxy: ProxySettings.Proxy?
-    var connectTimeout: Duration?
-    var idleTimeout: Duration?
 }
 
 extension TimeAmount {

@@ -2,27 +2,19 @@ import NIOCore
 import NIOHTTP1
 
 /// Keeps the reason phrase an HTTP/1 server sent. NIO's response decoder reports only the status code
-/// (and async-http-client then shows the standard phrase for it), so the phrase is read from the raw
+/// (and the standard phrase for it), so the phrase is read from the raw
 /// bytes before the decoder and put back into the decoded head after it.
 ///
 /// Only the status line of each response is scanned: after it, bytes pass through untouched until the
 /// response ends, so a body is never searched. An interim `1xx` head is skipped to the blank line that
 /// ends it, since the final status line follows it in the same stream.
 enum ReasonPhraseRecorder {
-    /// Adds the two handlers around the HTTP/1 connection's response decoder; async-http-client calls
-    /// this for every new HTTP/1 connection (`http1_1ConnectionDebugInitializer`).
-    @Sendable static func install(on channel: Channel) -> EventLoopFuture<Void> {
-        guard channel.eventLoop.inEventLoop else {
-            return channel.eventLoop.flatSubmit { install(on: channel) }
-        }
-        return channel.eventLoop.makeCompletedFuture {
-            let pipeline = channel.pipeline.syncOperations
-            // A connection without the expected decoder still works: it shows the standard phrase.
-            guard let decoder = try? pipeline.handler(type: ByteToMessageHandler<HTTPResponseDecoder>.self) else { return }
-            let log = StatusLineLog()
-            try pipeline.addHandler(StatusLineSniffer(log: log), position: .before(decoder))
-            try pipeline.addHandler(ReasonPhraseRestorer(log: log), position: .after(decoder))
-        }
+    /// Adds the two handlers around the HTTP/1 connection's response decoder; on the channel's event loop.
+    static func install(in pipeline: ChannelPipeline.SynchronousOperations) throws {
+        let decoder = try pipeline.handler(type: ByteToMessageHandler<HTTPResponseDecoder>.self)
+        let log = StatusLineLog()
+        try pipeline.addHandler(StatusLineSniffer(log: log), position: .before(decoder))
+        try pipeline.addHandler(ReasonPhraseRestorer(log: log), position: .after(decoder))
     }
 
     /// What the sniffer found, read by the restorer; both run on the channel's event loop.

@@ -1,6 +1,6 @@
-import AsyncHTTPClient
 import HTTPExchange
 import NIOCore
+import NIOExtras
 import NIOPosix
 import NIOSSL
 
@@ -68,18 +68,10 @@ public struct TransportError: Error, Sendable, CustomStringConvertible {
 
     private static func cause(of error: any Error, options: SendOptions) -> Cause {
         switch error {
-        case let error as HTTPClientError:
-            switch error {
-            case .connectTimeout, .tlsHandshakeTimeout, .httpProxyHandshakeTimeout: return .connectTimeout
-            case .readTimeout: return options.idleTimeout.map(Cause.idleTimeout) ?? .timeout
-            case .deadlineExceeded, .writeTimeout, .getConnectionFromPoolTimeout: return .timeout
-            case .remoteConnectionClosed: return .connectionClosed
-            case .invalidURL, .emptyHost, .emptyScheme: return .invalidURL
-            default:
-                // "Remote connection closed": AHC's own words, without its type name or associated values.
-                let words = error.shortDescription
-                return .other(words.prefix(1).lowercased() + words.dropFirst())
-            }
+        case let error as NIOHTTP1ProxyConnectHandler.Error:
+            if error == .httpProxyHandshakeTimeout() { return .connectTimeout }
+            if error == .proxyAuthenticationRequired() { return .other("the proxy asks for credentials (407)") }
+            return .other("the proxy did not open a tunnel to the host")
         case let error as NIOConnectionError:
             if let first = error.connectionErrors.first { return cause(of: first.error, options: options) }
             if error.dnsAError != nil || error.dnsAAAAError != nil { return .dns }

@@ -32,11 +32,6 @@ struct Apish: AsyncParsableCommand {
     static func main() async {
         do {
             var command = try parseAsRoot()
-            // A run's requests go one after another, each a hop to the event loop and back; on the
-            // event loop's own threads those hops cost nothing. Its tasks never block. NIO finds the
-            // runtime's hook with dlsym, so with the Swift runtime linked in (make install) nothing is
-            // installed and the tasks stay on Swift's pool.
-            if command is RunCommand { HTTPTransport.runTasksOnEventLoops() }
             if var command = command as? any AsyncParsableCommand {
                 try await command.run()
             } else {

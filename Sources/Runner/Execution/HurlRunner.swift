@@ -134,7 +134,10 @@ public struct HurlRunner: Sendable {
                 let index = next
                 let unit = units[index]
                 next += 1
-                group.addTask { (index, await self.run(path: unit.path, row: unit.row, onEntryFinished: onEntryFinished)) }
+                let executor = configuration.executors.isEmpty ? nil : configuration.executors[index % configuration.executors.count]
+                group.addTask(executorPreference: executor) {
+                    (index, await self.run(path: unit.path, row: unit.row, onEntryFinished: onEntryFinished))
+                }
             }
             for _ in 0..<max(1, configuration.jobs) { startNext() }
             while let (index, result) = await group.next() {

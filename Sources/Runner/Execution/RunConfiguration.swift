@@ -40,6 +40,9 @@ public struct RunConfiguration: Sendable {
     public var dataRows: [[String: RunValue]]?
     /// Files run at once.
     public var jobs: Int
+    /// Where the files' tasks run, one executor per file in turn; empty leaves them on Swift's pool.
+    /// The transport's own executors let a file's exchanges run on the threads that do their I/O.
+    public var executors: [any TaskExecutor] = []
     /// Stop starting files after the first failed one.
     public var failFast: Bool
     /// Keep running a file's entries after one failed (Hurl's `--continue-on-error`).

@@ -116,6 +116,7 @@ struct RunCommand: AsyncParsableCommand {
         let cookieJar = CookieJar()
         let transport = HTTPTransport(cookieJar: cookieJar)
         configuration.cookieJar = cookieJar
+        configuration.executors = HTTPTransport.eventLoopExecutors
         if let env {
             do {
                 let workspace = Workspace.current()
