@@ -46,10 +46,15 @@ public final class AtomicFileWriter {
     }
 
     deinit {
-        if descriptor >= 0 {
-            close(descriptor)
-            unlink(temporary)
-        }
+        discard()
+    }
+
+    /// Leaves the file as it was: what was written so far goes away now rather than when the writer does.
+    public func discard() {
+        guard descriptor >= 0 else { return }
+        close(descriptor)
+        unlink(temporary)
+        descriptor = -1
     }
 
     public func write(_ bytes: UnsafeRawBufferPointer) throws(FileError) {

@@ -79,6 +79,16 @@ import Transport
 
     /// NIO's decoder reports only the code; the phrase shown must be the one the server sent, on every
     /// response of a kept-alive connection, past an interim 100 head, and never one found in a body.
+    @Test func aKeptAliveConnectionDroppedByTheServerIsReplacedAndTheRequestSentAgain() async throws {
+        var connections: [String] = []
+        for _ in 0..<3 {
+            let response = try await transport.send(HTTPRequest(method: "GET", url: server.baseURL + "/first-only"), options: SendOptions())
+            #expect(response.status == 200)
+            connections.append(response.headers["X-Connection"] ?? "none")
+        }
+        #expect(Set(connections).count == 3, "each request after the first went again on a new connection: \(connections)")
+    }
+
     @Test func theReasonPhraseIsTheOneTheServerSent() async throws {
         func answer(_ path: String) async throws -> HTTPResponse {
             try await transport.send(HTTPRequest(method: "GET", url: server.baseURL + path), options: SendOptions())

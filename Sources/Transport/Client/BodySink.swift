@@ -40,6 +40,11 @@ final class BodySink {
         }
     }
 
+    /// A body cut short leaves no file behind, and none of its pieces either.
+    func abandon() {
+        if case .file(let file) = destination { file.discard() }
+    }
+
     /// The saved file once it is in place; nil for a body kept in memory or dropped.
     func finish() throws -> HTTPResponse.SavedBody? {
         guard case .file(let file) = destination else { return nil }

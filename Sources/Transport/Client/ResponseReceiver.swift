@@ -134,6 +134,7 @@ final class ResponseReceiver: ChannelInboundHandler {
     func fail(_ error: any Error) {
         guard let exchange else { return }
         finish(exchange)
+        exchange.sink?.abandon()
         exchange.promise.fail(error)
         context?.close(promise: nil)
     }

@@ -8,14 +8,19 @@
                       status N with TEXT as its reason phrase (none when TEXT is empty), and a chunked
                       body that holds a status line of its own
 /continue             an interim "100 Continue" head, then "201 Made It"
+/first-only           answered (with X-Connection: the connection's number) only as the first request on
+                      its connection, kept alive; a later request on that connection is dropped unanswered,
+                      as a server does that closes an idle connection just as a request arrives on it
 """
 import argparse
 import http.server
+import itertools
 import time
 import urllib.parse
 import zlib
 
 CHUNK = b"x" * 65536
+CONNECTIONS = itertools.count(1)
 
 
 def gzip_of_zeros(mebibytes):
@@ -29,7 +34,13 @@ def gzip_of_zeros(mebibytes):
 class Handler(http.server.BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
 
+    def setup(self):
+        super().setup()
+        self.connection_number = next(CONNECTIONS)
+        self.requests_here = 0
+
     def do_GET(self):
+        self.requests_here += 1
         url = urllib.parse.urlsplit(self.path)
         query = dict(urllib.parse.parse_qsl(url.query))
         route = getattr(self, "route_" + url.path.strip("/").replace("-", "_"), None)
@@ -91,6 +102,16 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def route_continue(self, query):
         self.wfile.write(b"HTTP/1.1 100 Continue\r\nX-Interim: yes\r\n\r\n")
         self.send_response(201, "Made It")
+        self.send_header("Content-Length", "2")
+        self.end_headers()
+        self.wfile.write(b"ok")
+
+    def route_first_only(self, query):
+        if self.requests_here > 1:
+            self.close_connection = True
+            return
+        self.send_response(200)
+        self.send_header("X-Connection", str(self.connection_number))
         self.send_header("Content-Length", "2")
         self.end_headers()
         self.wfile.write(b"ok")
