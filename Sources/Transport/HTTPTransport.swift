@@ -66,9 +66,10 @@ public final class HTTPTransport: HTTPSending {
             let outgoing = try outgoingRequest(request, url: url, key: key, now: now)
             let limits = ExchangeLimits(idleTimeout: options.idleTimeout, deadline: deadline)
             let received = try await send(outgoing, key: key, limits: limits) { head in
-                let response = Self.response(to: request, head: head)
-                let limit = BodyLimit(bytes: options.maxBodySize, decompressed: response.headers.contains("Content-Encoding"))
-                if try options.followRedirects && RedirectPolicy.next(after: request, response: response) != nil {
+                let limit = BodyLimit(bytes: options.maxBodySize, decompressed: head.headers.contains(name: "Content-Encoding"))
+                if options.followRedirects, RedirectPolicy.statuses.contains(Int(head.status.code)),
+                    try RedirectPolicy.next(after: request, response: Self.response(to: request, head: head)) != nil
+                {
                     return BodySink(.discard, limit: limit)
                 }
                 guard let path = options.bodyFile else { return BodySink(.memory, limit: limit) }
@@ -120,10 +121,11 @@ public final class HTTPTransport: HTTPSending {
         if let hash = target.utf8.firstIndex(of: UInt8(ascii: "#")) { target = target[..<hash] }
         if target.utf8.first != UInt8(ascii: "/") { target = "/" + target }
         // A plain-HTTP request through a proxy names its whole URL; a tunnelled one is sent as to the origin.
-        let uri = key.proxy != nil && !key.isTLS ? url.origin + target : String(target)
+        let origin = url.origin
+        let uri = key.proxy != nil && !key.isTLS ? origin + target : String(target)
 
         var headers = NIOHTTP1.HTTPHeaders()
-        if !request.headers.contains("Host") { headers.add(name: "Host", value: String(url.origin.dropFirst(url.scheme.utf8.count + 3))) }
+        if !request.headers.contains("Host") { headers.add(name: "Host", value: String(origin.utf8.dropFirst(url.scheme.utf8.count + 3))!) }
         for field in request.headers { headers.add(name: field.name, value: field.value) }
         if !request.headers.contains("Accept-Encoding") { headers.add(name: "Accept-Encoding", value: "gzip, deflate") }
         if !request.headers.contains("Cookie"), let cookies = cookieJar?.header(for: url, now: now) {

@@ -2,11 +2,14 @@ import HTTPExchange
 
 /// What browsers, curl -L and HTTPie agree on for following a redirect.
 enum RedirectPolicy {
+    /// The statuses that send a request elsewhere.
+    static let statuses: Set<Int> = [301, 302, 303, 307, 308]
+
     /// The request to send next, or nil when the response is not a redirect to follow.
     /// - Throws: ``TransportError/Cause/unfollowedRedirect(location:)`` for a scheme other than http and https
     ///   (`file:`, `ftp:`…): a person should see where the server wanted to send them.
     static func next(after request: HTTPRequest, response: HTTPResponse) throws(TransportError.Cause) -> HTTPRequest? {
-        guard [301, 302, 303, 307, 308].contains(response.status), let location = response.headers["Location"],
+        guard statuses.contains(response.status), let location = response.headers["Location"],
             let from = RequestURL(request.url)
         else { return nil }
         if let scheme = scheme(of: location), scheme != "http", scheme != "https" {

@@ -3,11 +3,11 @@ public enum PercentEncoding {
     /// Characters left alone in a query name or value: RFC 3986 unreserved plus the sub-delimiters
     /// that browsers and curl leave as they are, minus `&`, `=`, `+` and `;` which would change meaning.
     /// Brackets are encoded (`where%5B0%5D`), as HTTPie and browsers send them: RFC 3986 reserves them.
-    static let queryAllowed: Set<UInt8> = Set("!$'()*,/:?@".utf8).union(unreserved)
+    static let queryAllowed = ByteSet("!$'()*,/:?@".utf8).union(unreserved)
     /// What may stand unescaped in a URL's path and query (RFC 3986 pchar, `/` and `?`).
-    static let urlAllowed: Set<UInt8> = Set("!$&'()*+,;=:@/?".utf8).union(unreserved)
+    static let urlAllowed = ByteSet("!$&'()*+,;=:@/?".utf8).union(unreserved)
     /// RFC 3986 unreserved: what OAuth 1, PKCE verifiers and form encoding never escape.
-    public static let unreserved: Set<UInt8> = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
+    public static let unreserved = ByteSet("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
 
     public static func encodeQueryComponent(_ text: String) -> String {
         encode(text, allowed: queryAllowed)
@@ -18,7 +18,7 @@ public enum PercentEncoding {
         encode(text, allowed: unreserved, spaceAsPlus: true)
     }
 
-    public static func encode(_ text: String, allowed: Set<UInt8>, spaceAsPlus: Bool = false) -> String {
+    public static func encode(_ text: String, allowed: ByteSet, spaceAsPlus: Bool = false) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
@@ -39,7 +39,7 @@ public enum PercentEncoding {
     /// (spaces, brackets, non-ASCII…) are percent-encoded, and a `%` that starts no escape becomes `%25`;
     /// existing `%XX` escapes are kept, so nothing is encoded twice. The authority is left alone.
     public static func normalizedURL(_ url: String) -> String {
-        guard let parts = URLText(url), !parts.rest.isEmpty else { return url }
+        guard let parts = URLText(url), !parts.rest.isEmpty, !isValidOnTheWire(parts.rest) else { return url }
         let pathStart = parts.rest.startIndex
         var rest = Array(parts.rest.utf8)
         var fragment: [UInt8] = []
@@ -61,6 +61,19 @@ public enum PercentEncoding {
             }
         }
         return String(url[..<pathStart]) + String(decoding: bytes + fragment, as: UTF8.self)
+    }
+
+    /// True when a path and query need no escaping (what most URLs are): read once, nothing built.
+    private static func isValidOnTheWire(_ rest: Substring) -> Bool {
+        var utf8 = rest.utf8[...]
+        while let byte = utf8.popFirst() {
+            if byte == UInt8(ascii: "%") {
+                guard let high = utf8.popFirst(), let low = utf8.popFirst(), hexValue(high) != nil, hexValue(low) != nil else { return false }
+            } else if byte == UInt8(ascii: "#") || !urlAllowed.contains(byte) {
+                return false
+            }
+        }
+        return true
     }
 
     /// Decodes `%XX` escapes (and `+` as space when asked); malformed escapes are kept as written.

@@ -12,7 +12,7 @@ public struct RequestURL: Sendable, Equatable {
     /// Cut where ``URLText`` cuts it, by bytes.
     public init?(_ text: String) {
         guard let parts = URLText(text) else { return nil }
-        let scheme = parts.scheme.lowercased()
+        let scheme = Self.lowercased(parts.scheme)
         guard scheme == "http" || scheme == "https" else { return nil }
         var host = parts.hostAndPort
         var port: Int?
@@ -35,7 +35,7 @@ public struct RequestURL: Sendable, Equatable {
         guard !host.isEmpty else { return nil }
 
         self.scheme = scheme
-        self.host = host.lowercased()
+        self.host = Self.lowercased(host)
         self.port = port
         var pathAndQuery = parts.rest
         if let hash = pathAndQuery.utf8.firstIndex(of: UInt8(ascii: "#")) { pathAndQuery = pathAndQuery[..<hash] }
@@ -47,6 +47,12 @@ public struct RequestURL: Sendable, Equatable {
             self.path = pathAndQuery.isEmpty ? "/" : String(pathAndQuery)
             self.query = nil
         }
+    }
+
+    /// Most schemes and hosts are written in lower case already; those are not copied through a case map.
+    private static func lowercased(_ text: Substring) -> String {
+        text.utf8.contains { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) } || !text.utf8.allSatisfy { $0 < 0x80 }
+            ? text.lowercased() : String(text)
     }
 
     public var effectivePort: Int { port ?? (scheme == "https" ? 443 : 80) }

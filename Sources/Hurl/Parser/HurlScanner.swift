@@ -28,18 +28,34 @@ struct HurlScanner {
     }
 
     func starts(with text: String) -> Bool {
-        var offset = 0
-        for scalar in text.unicodeScalars {
-            guard peek(offset) == scalar else { return false }
-            offset += 1
-        }
-        return true
+        matchedLength(of: text) != nil
     }
 
     mutating func consume(_ text: String) -> Bool {
-        guard starts(with: text) else { return false }
-        advance(text.unicodeScalars.count)
+        guard let length = matchedLength(of: text) else { return false }
+        advance(length)
         return true
+    }
+
+    /// How many scalars `text` takes when the scanner is at it. The keywords this is asked about are ASCII,
+    /// a byte per scalar, so their bytes are compared without decoding them; other text goes by scalars.
+    private func matchedLength(of text: String) -> Int? {
+        var offset = 0
+        for byte in text.utf8 {
+            guard byte < 0x80 else { return matchedLength(ofScalars: text) }
+            guard let scalar = peek(offset), scalar.value == UInt32(byte) else { return nil }
+            offset += 1
+        }
+        return offset
+    }
+
+    private func matchedLength(ofScalars text: String) -> Int? {
+        var offset = 0
+        for scalar in text.unicodeScalars {
+            guard peek(offset) == scalar else { return nil }
+            offset += 1
+        }
+        return offset
     }
 
     var isAtNewline: Bool { peek() == "\n" || (peek() == "\r" && peek(1) == "\n") }

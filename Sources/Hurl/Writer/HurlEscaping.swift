@@ -48,6 +48,11 @@ enum HurlEscaping {
             case .placeholder(let placeholder):
                 output += placeholder.description
             case .text(let text):
+                // Most text (a JSONPath, a header name) has nothing to escape: it is copied whole.
+                if !text.unicodeScalars.contains(where: { $0 == "{" || $0 == "\\" || $0.value < 0x20 || (spacesAsUnicode && $0 == " ") || special.contains($0) }) {
+                    output += text
+                    continue
+                }
                 let scalars = Array(text.unicodeScalars)
                 let placeholderFollows = template.parts.indices.contains(position + 1)
                 for (index, scalar) in scalars.enumerated() {

@@ -74,7 +74,7 @@ public struct CurlImport: Sendable, Equatable {
                 case .encodedFile(let name, let path):
                     let content: [UInt8]
                     do { content = try readFile(path) } catch { throw .unreadableFile(path: path, reason: "\(error)") }
-                    let encoded = PercentEncoding.encode(String(decoding: content, as: UTF8.self), allowed: CurlImporter.curlUnreserved, spaceAsPlus: true)
+                    let encoded = PercentEncoding.encode(String(decoding: content, as: UTF8.self), allowed: PercentEncoding.unreserved, spaceAsPlus: true)
                     bytes += Array(((name.map { $0 + "=" } ?? "") + encoded).utf8)
                 }
             }

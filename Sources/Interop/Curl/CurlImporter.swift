@@ -159,7 +159,7 @@ public enum CurlImporter {
 
     /// `--data-urlencode`: `content`, `=content`, `name=content`, `@file`, `name@file`.
     private static func urlencoded(_ argument: String) -> CurlImport.DataPiece {
-        let encode = { (text: String) in PercentEncoding.encode(text, allowed: curlUnreserved, spaceAsPlus: true) }
+        let encode = { (text: String) in PercentEncoding.encode(text, allowed: PercentEncoding.unreserved, spaceAsPlus: true) }
         if let equals = argument.firstIndex(of: "=") {
             let name = String(argument[..<equals])
             let content = encode(String(argument[argument.index(after: equals)...]))
@@ -171,8 +171,6 @@ public enum CurlImporter {
         }
         return .text(encode(argument))
     }
-
-    static let curlUnreserved: Set<UInt8> = Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~".utf8)
 
     /// `-F name=value`, `name=@path;type=…;filename=…`, `name=<path` (a file's content as text).
     /// curl refuses a field without `=`; an empty name it sends, but a Hurl multipart field cannot hold one.

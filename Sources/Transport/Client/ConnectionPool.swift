@@ -15,11 +15,8 @@ final class ConnectionPool: Sendable {
     }
 
     private let state = Mutex(State())
-    private let group: any EventLoopGroup
-
-    init(group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) {
-        self.group = group
-    }
+    /// Asked for at the first connection only: a session that sends nothing starts no threads.
+    private var group: any EventLoopGroup { MultiThreadedEventLoopGroup.singleton }
 
     /// A connection for the key, and whether it served before: a reused HTTP/1.1 connection may have
     /// been closed by the server while it was idle. A fresh one is asked for after that happened.
