@@ -64,7 +64,10 @@ public struct Redactor: Sendable {
     public func url(_ text: String) -> String {
         var rest = Substring(text)
         var result = ""
-        if let parts = URLText(rest) {
+        let urlText = URLText(rest)
+        // No userinfo, no query and no secret a path segment could be: nothing to mask, nothing to rebuild.
+        if let urlText, urlText.userinfo == nil, secrets.isEmpty, !urlText.rest.utf8.contains(UInt8(ascii: "?")) { return text }
+        if let parts = urlText {
             result += parts.schemePrefix
             if let userinfo = parts.userinfo, let user = parts.user {
                 if parts.password != nil {
@@ -200,11 +203,14 @@ public struct Redactor: Sendable {
             }
             found.append(parts[1])
         }
-        if let url = RequestURL(request.url) {
-            found += url.queryPairs.filter { CredentialNames.isCredentialParameter($0.0) }.map(\.1)
-        }
-        if let password = URLText(request.url)?.password {
-            found.append(PercentEncoding.decode(password))
+        if let parts = URLText(request.url) {
+            var query = parts.rest
+            if let hash = query.firstIndex(ofByte: UInt8(ascii: "#")) { query = query[..<hash] }
+            if let questionMark = query.firstIndex(ofByte: UInt8(ascii: "?")) {
+                found += PercentEncoding.decodePairs(query[query.utf8.index(after: questionMark)...])
+                    .filter { CredentialNames.isCredentialParameter($0.0) }.map(\.1)
+            }
+            if let password = parts.password { found.append(PercentEncoding.decode(password)) }
         }
         switch request.body {
         case .form(let fields): found += fields.filter { CredentialNames.isCredentialParameter($0.name) }.map(\.value)

@@ -174,21 +174,20 @@ extension HurlFileParser {
     /// Hurl's value-string: up to a comment or the end of the line, trailing spaces dropped.
     mutating func parseValueString(stoppingAt stops: Set<Unicode.Scalar> = []) throws(HurlParseError) -> HurlTemplate {
         var parts: [HurlTemplate.Part] = []
-        var text = String.UnicodeScalarView()
-        var pendingSpaces = String.UnicodeScalarView()
+        var text = ScannedText()
+        var pendingSpaces = ScannedText()
         while let scalar = scanner.peek(), !scanner.isAtLineEnd, stops.isEmpty || !stops.contains(scalar) {
             if scalar.isSpaceOrTab {
                 pendingSpaces.append(scalar)
                 scanner.advance()
                 continue
             }
-            text.append(contentsOf: pendingSpaces)
-            pendingSpaces = String.UnicodeScalarView()
+            text.append(pendingSpaces)
+            pendingSpaces.removeAll()
             if scalar == "\\" {
                 text.append(try parseEscape(extra: ["#", ";"]))
             } else if scanner.isAtPlaceholder {
-                parts.append(.text(String(text)))
-                text = String.UnicodeScalarView()
+                parts.append(.text(text.take()))
                 parts.append(.placeholder(try parsePlaceholder()))
             } else {
                 let run = scanner.index
@@ -197,7 +196,7 @@ extension HurlFileParser {
                 text.append(contentsOf: scanner.scalars[run..<scanner.index])
             }
         }
-        parts.append(.text(String(text)))
+        parts.append(.text(text.take()))
         return HurlTemplate(parts)
     }
 
@@ -217,7 +216,7 @@ extension HurlFileParser {
 
     private mutating func parseDelimited(closing: Unicode.Scalar, start: Int, name: String) throws(HurlParseError) -> HurlTemplate {
         var parts: [HurlTemplate.Part] = []
-        var text = String.UnicodeScalarView()
+        var text = ScannedText()
         while true {
             guard let scalar = scanner.peek(), !scanner.isAtNewline else {
                 throw error(at: start, message: "unterminated \(name)")
@@ -229,8 +228,7 @@ extension HurlFileParser {
             if scalar == "\\" {
                 text.append(try parseEscape(extra: [closing]))
             } else if scanner.isAtPlaceholder {
-                parts.append(.text(String(text)))
-                text = String.UnicodeScalarView()
+                parts.append(.text(text.take()))
                 parts.append(.placeholder(try parsePlaceholder()))
             } else {
                 let run = scanner.index
@@ -239,7 +237,7 @@ extension HurlFileParser {
                 text.append(contentsOf: scanner.scalars[run..<scanner.index])
             }
         }
-        parts.append(.text(String(text)))
+        parts.append(.text(text.take()))
         return HurlTemplate(parts)
     }
 

@@ -119,3 +119,35 @@ struct HurlScanner {
 
     var currentLine: Int { line(at: index) }
 }
+
+/// A value's text gathered from the scanner's scalars as UTF-8 and made a String once: appending scalars
+/// to a `String.UnicodeScalarView` went through a generic path for each one.
+struct ScannedText {
+    private var bytes: [UInt8] = []
+
+    mutating func append(_ scalar: Unicode.Scalar) {
+        if scalar.isASCII {
+            bytes.append(UInt8(truncatingIfNeeded: scalar.value))
+        } else {
+            UTF8.encode(scalar) { bytes.append($0) }
+        }
+    }
+
+    mutating func append(contentsOf scalars: ArraySlice<Unicode.Scalar>) {
+        for scalar in scalars { append(scalar) }
+    }
+
+    mutating func append(_ other: ScannedText) {
+        bytes.append(contentsOf: other.bytes)
+    }
+
+    /// The text so far; the builder starts empty again.
+    mutating func take() -> String {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    mutating func removeAll() {
+        bytes.removeAll(keepingCapacity: true)
+    }
+}
