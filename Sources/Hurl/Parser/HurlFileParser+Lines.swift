@@ -71,22 +71,27 @@ extension HurlFileParser {
             return .body
         }
         // `{{name}}: value` is a key-value whose key is a placeholder, not a JSON body.
-        if probe.starts(with: "{{") { return .other }
-        for start in ["{", "<", "`", "base64,", "hex,", "file,"] where probe.starts(with: start) {
+        if probe.isAtPlaceholder { return .other }
+        switch first {
+        case "{", "<", "`": return .body
+        case "b" where probe.starts(with: "base64,"), "h" where probe.starts(with: "hex,"), "f" where probe.starts(with: "file,"):
             return .body
+        default: break
         }
         // A JSON string, number, boolean or null alone on its line is a body too (any JSON value is).
-        var scalarProbe = probe
-        if scalarProbe.readJSONScalar() != nil {
-            scalarProbe.skipSpaces()
-            if scalarProbe.isAtLineEnd { return .body }
+        if first == "\"" || first == "-" || first.isASCIIDigit || first == "t" || first == "f" || first == "n" {
+            var scalarProbe = probe
+            if scalarProbe.readJSONScalar() != nil {
+                scalarProbe.skipSpaces()
+                if scalarProbe.isAtLineEnd { return .body }
+            }
         }
         if probe.starts(with: "HTTP") {
             let after = probe.peek(4)
             if after == "/" || after?.isSpaceOrTab == true { return .response }
         }
-        let word = probe.read { ("A"..."Z").contains($0) }
-        if !word.isEmpty, probe.skipSpaces() > 0, probe.peek() != ":", !probe.isAtLineEnd {
+        let wordLength = probe.skip { ("A"..."Z").contains($0) }
+        if wordLength > 0, probe.skipSpaces() > 0, probe.peek() != ":", !probe.isAtLineEnd {
             return .method
         }
         return .other

@@ -81,6 +81,14 @@ struct HurlScanner {
         return count
     }
 
+    /// Moves past the scalars for which `predicate` holds; how many there were.
+    @discardableResult
+    mutating func skip(while predicate: (Unicode.Scalar) -> Bool) -> Int {
+        let start = index
+        while let scalar = peek(), predicate(scalar) { advance() }
+        return index - start
+    }
+
     /// Reads scalars while `predicate` holds.
     mutating func read(while predicate: (Unicode.Scalar) -> Bool) -> String {
         var result = String.UnicodeScalarView()
