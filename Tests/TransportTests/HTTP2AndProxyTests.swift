@@ -18,12 +18,7 @@ import Transport
 
     init() throws {
         folder = try PackagePaths.temporaryFolder("apish-h2-proxy")
-        let openssl = try Command.run(URL(fileURLWithPath: "/usr/bin/env"), [
-            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
-            "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
-            "-keyout", folder.appendingPathComponent("key.pem").path, "-out", folder.appendingPathComponent("cert.pem").path,
-        ])
-        guard openssl.status == 0 else { throw PeerServerError(message: "openssl failed: \(openssl.stderr)") }
+        try SelfSignedCertificate.make(in: folder)
         try Data(greeting.utf8).write(to: folder.appendingPathComponent("greeting.txt"))
         h2 = try PeerServer(python: [Self.peer("h2_server.py"), "--port", "{port}", "--dir", folder.path])
         let log = folder.appendingPathComponent("proxy.log").path

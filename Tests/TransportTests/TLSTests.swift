@@ -12,12 +12,7 @@ import Transport
 
     init() throws {
         folder = try PackagePaths.temporaryFolder("apish-tls")
-        let openssl = try Command.run(URL(fileURLWithPath: "/usr/bin/env"), [
-            "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost",
-            "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
-            "-keyout", folder.appendingPathComponent("key.pem").path, "-out", folder.appendingPathComponent("cert.pem").path,
-        ])
-        guard openssl.status == 0 else { throw PeerServerError(message: "openssl failed: \(openssl.stderr)") }
+        try SelfSignedCertificate.make(in: folder)
         let script = PackagePaths.root.appendingPathComponent("Tests/TransportTests/peers/tls_server.py").path
         server = try PeerServer(python: [script, "--port", "{port}", "--dir", folder.path])
     }
