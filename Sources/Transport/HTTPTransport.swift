@@ -102,7 +102,7 @@ public final class HTTPTransport: HTTPSending {
         _ outgoing: OutgoingRequest, key: ConnectionKey, limits: ExchangeLimits, avoidingIdle: Bool = false,
         chooseSink: @escaping BodySinkChoice
     ) async throws -> ReceivedResponse {
-        let (connection, reused) = try await pool.connection(for: key, fresh: avoidingIdle)
+        let (connection, reused) = try await pool.connection(for: key, fresh: avoidingIdle, deadline: limits.deadline)
         do {
             let received = try await connection.exchange(outgoing, limits: limits, chooseSink: chooseSink)
             pool.release(connection, reusable: received.head.isKeepAlive && outgoing.head.isKeepAlive)

@@ -59,6 +59,28 @@ import Transport
         #expect(clock.now - start < .seconds(10))
     }
 
+    @Test func theWholeExchangesTimeBoundsATLSHandshakeThatNeverEnds() async throws {
+        // Accepts connections and never says a word: the TLS handshake waits for a ServerHello.
+        let silent = try PeerServer(python: ["-c", """
+            import socket
+            listener = socket.create_server(("127.0.0.1", {port}))
+            held = []
+            while True:
+                held.append(listener.accept()[0])
+            """])
+        let clock = ContinuousClock()
+        let start = clock.now
+        do {
+            _ = try await transport.send(
+                HTTPRequest(method: "GET", url: "https://127.0.0.1:\(silent.port)/"),
+                options: SendOptions(connectTimeout: .seconds(30), timeout: .seconds(1)))
+            Issue.record("a server that never answers the handshake must time out")
+        } catch let error as TransportError {
+            #expect(error.cause == .connectTimeout)
+        }
+        #expect(clock.now - start < .seconds(10))
+    }
+
     @Test(arguments: ["file:///etc/passwd", "ftp://127.0.0.1/x", "javascript:alert(1)", "FILE:/etc/passwd"])
     func aRedirectToAnotherSchemeIsShownNotFollowed(location: String) async throws {
         let query = location.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? location

@@ -36,11 +36,16 @@ struct TLSSettings: Hashable, Sendable {
 /// Opens connections: TCP, a CONNECT tunnel when an HTTPS origin is reached through a proxy, TLS with
 /// ALPN, then the HTTP/1.1 or HTTP/2 pipeline the server chose.
 enum ConnectionFactory {
-    static func connect(_ key: ConnectionKey, tls: NIOSSLContext?, group: any EventLoopGroup) async throws -> Connection {
-        let deadline = key.connectTimeout.map { NIODeadline.now() + TimeAmount($0) }
+    /// Ready by the key's connect timeout or by `exchangeDeadline`, whichever comes first: a whole
+    /// exchange's time (`--max-time`) bounds its connecting too.
+    static func connect(
+        _ key: ConnectionKey, tls: NIOSSLContext?, group: any EventLoopGroup, exchangeDeadline: NIODeadline?
+    ) async throws -> Connection {
+        let start = NIODeadline.now()
+        let deadline = [key.connectTimeout.map { start + TimeAmount($0) }, exchangeDeadline].compactMap { $0 }.min()
         // A task running on one of the loops keeps its connections there, so its exchanges stay on one thread.
         var bootstrap = ClientBootstrap(group: MultiThreadedEventLoopGroup.currentEventLoop ?? group.next())
-        if let timeout = key.connectTimeout { bootstrap = bootstrap.connectTimeout(TimeAmount(timeout)) }
+        if let deadline { bootstrap = bootstrap.connectTimeout(max(deadline - start, .zero)) }
         let target = key.proxy.map { (host: $0.host, port: $0.port) } ?? (host: key.host, port: key.port)
         let channel = try await bootstrap.connect(host: target.host, port: target.port).get()
         do {
@@ -61,6 +66,7 @@ enum ConnectionFactory {
         on channel: any Channel, key: ConnectionKey, tls: NIOSSLContext?, deadline: NIODeadline?
     ) -> EventLoopFuture<String?> {
         let loop = channel.eventLoop
+        let started = NIODeadline.now()
         guard let tls, key.isTLS else { return loop.makeSucceededFuture(nil) }
         let tunnel = key.proxy == nil ? loop.makeSucceededVoidFuture() : openTunnel(on: channel, to: key, deadline: deadline)
         return tunnel.flatMap {
@@ -74,10 +80,10 @@ enum ConnectionFactory {
                 promise.fail(error)
                 return promise.futureResult
             }
-            if let deadline, let timeout = key.connectTimeout {
+            if let deadline {
                 let watched = NIOLoopBound(watcher, eventLoop: loop)
                 let timer = loop.scheduleTask(deadline: deadline) {
-                    watched.value.settle(.failure(ChannelError.connectTimeout(TimeAmount(timeout))))
+                    watched.value.settle(.failure(ChannelError.connectTimeout(deadline - started)))
                 }
                 promise.futureResult.whenComplete { _ in timer.cancel() }
             }

@@ -20,7 +20,7 @@ final class ConnectionPool: Sendable {
 
     /// A connection for the key, and whether it served before: a reused HTTP/1.1 connection may have
     /// been closed by the server while it was idle. A fresh one is asked for after that happened.
-    func connection(for key: ConnectionKey, fresh: Bool) async throws -> (Connection, reused: Bool) {
+    func connection(for key: ConnectionKey, fresh: Bool, deadline: NIODeadline?) async throws -> (Connection, reused: Bool) {
         let existing: Connection? = fresh ? nil : state.withLock { state in
             if let shared = state.multiplexed[key], shared.channel.isActive { return shared }
             while let idle = state.idle[key]?.popLast() {
@@ -30,7 +30,7 @@ final class ConnectionPool: Sendable {
         }
         if let existing { return (existing, true) }
         let tls = try key.isTLS ? tlsContext(for: key.tls, host: key.host) : nil
-        let connection = try await ConnectionFactory.connect(key, tls: tls, group: group)
+        let connection = try await ConnectionFactory.connect(key, tls: tls, group: group, exchangeDeadline: deadline)
         if connection.isHTTP2 {
             state.withLock { $0.multiplexed[key] = connection }
         }
