@@ -204,11 +204,8 @@ public struct Redactor: Sendable {
             found.append(parts[1])
         }
         if let parts = URLText(request.url) {
-            var query = parts.rest
-            if let hash = query.firstIndex(ofByte: UInt8(ascii: "#")) { query = query[..<hash] }
-            if let questionMark = query.firstIndex(ofByte: UInt8(ascii: "?")) {
-                found += PercentEncoding.decodePairs(query[query.utf8.index(after: questionMark)...])
-                    .filter { CredentialNames.isCredentialParameter($0.0) }.map(\.1)
+            if let query = parts.query {
+                found += PercentEncoding.decodePairs(query).filter { CredentialNames.isCredentialParameter($0.0) }.map(\.1)
             }
             if let password = parts.password { found.append(PercentEncoding.decode(password)) }
         }

@@ -37,22 +37,14 @@ public struct RequestURL: Sendable, Equatable {
         self.scheme = scheme
         self.host = Self.lowercased(host)
         self.port = port
-        var pathAndQuery = parts.rest
-        if let hash = pathAndQuery.utf8.firstIndex(of: UInt8(ascii: "#")) { pathAndQuery = pathAndQuery[..<hash] }
-        if let questionMark = pathAndQuery.utf8.firstIndex(of: UInt8(ascii: "?")) {
-            let path = pathAndQuery[..<questionMark]
-            self.path = path.isEmpty ? "/" : String(path)
-            self.query = String(pathAndQuery[pathAndQuery.utf8.index(after: questionMark)...])
-        } else {
-            self.path = pathAndQuery.isEmpty ? "/" : String(pathAndQuery)
-            self.query = nil
-        }
+        let path = parts.path
+        self.path = path.isEmpty ? "/" : String(path)
+        self.query = parts.query.map(String.init)
     }
 
     /// Most schemes and hosts are written in lower case already; those are not copied through a case map.
     private static func lowercased(_ text: Substring) -> String {
-        text.utf8.contains { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) } || !text.utf8.allSatisfy { $0 < 0x80 }
-            ? text.lowercased() : String(text)
+        text.utf8.allSatisfy { $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) } ? String(text) : text.lowercased()
     }
 
     public var effectivePort: Int { port ?? (scheme == "https" ? 443 : 80) }

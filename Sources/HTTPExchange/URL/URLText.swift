@@ -51,6 +51,19 @@ public struct URLText: Sendable {
         self.init(Substring(text))
     }
 
+    /// The path: `rest` up to its query or fragment (empty for `http://host`).
+    public var path: Substring {
+        rest[..<(rest.utf8.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? rest.endIndex)]
+    }
+
+    /// The query, without its `?` and any fragment; nil when the URL has no `?`.
+    public var query: Substring? {
+        var pathAndQuery = rest
+        if let hash = pathAndQuery.utf8.firstIndex(of: UInt8(ascii: "#")) { pathAndQuery = pathAndQuery[..<hash] }
+        guard let questionMark = pathAndQuery.utf8.firstIndex(of: UInt8(ascii: "?")) else { return nil }
+        return pathAndQuery[pathAndQuery.utf8.index(after: questionMark)...]
+    }
+
     /// The userinfo up to its first `:` (all of it without one), still percent-encoded.
     public var user: Substring? {
         guard let userinfo else { return nil }
