@@ -73,8 +73,12 @@ let package = Package(
         ], linkerSettings: [
             // The binary's 130,000 relative relocations packed as RELR (lld; gold has no such option): the
             // loader reads a 26 KB bitmap instead of 3 MB of entries at every start, and the binary stays
-            // position-independent.
-            .unsafeFlags(["-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs"], .when(platforms: [.linux])),
+            // position-independent. The static standard library's link arguments export every symbol of
+            // the package's own modules (41,000); nothing looks them up, and the runtime's start-up
+            // `dladdr` walks them all, so they stay out of the dynamic symbol table.
+            .unsafeFlags([
+                "-use-ld=lld", "-Xlinker", "-z", "-Xlinker", "pack-relative-relocs", "-Xlinker", "--no-export-dynamic",
+            ], .when(platforms: [.linux])),
         ]),
 
         .target(name: "TestSupport", path: "Tests/TestSupport"),

@@ -25,3 +25,11 @@ extension HTTPTransport {
     public static let eventLoopExecutors: [any TaskExecutor] = MultiThreadedEventLoopGroup.singleton.makeIterator()
         .map { EventLoopTaskExecutor(loop: $0) }
 }
+
+extension HTTPTransport {
+    /// One event loop instead of one per core, for a process that sends one request at a time (the
+    /// shell): no thread is started only to stay idle. Before the first request, once per process.
+    public static func useOneEventLoop() {
+        NIOSingletons.groupLoopCountSuggestion = 1
+    }
+}

@@ -28,8 +28,13 @@ struct Apish: AsyncParsableCommand {
     )
 
     /// ArgumentParser's own entry point, except that a usage error exits 1, Hurl's code and the one
-    /// every apish command documents, instead of ArgumentParser's 64.
+    /// every apish command documents, instead of ArgumentParser's 64, and that `-c` commands alone
+    /// (`OneShotCommands`) run without it.
     static func main() async {
+        if let commands = OneShotCommands.recognize(CommandLine.arguments.dropFirst()) {
+            HTTPTransport.useOneEventLoop()
+            Foundation.exit(await ShellEntryCommand.runScript(.commands(commands), environment: nil, keepGoing: false))
+        }
         do {
             var command = try parseAsRoot()
             if var command = command as? any AsyncParsableCommand {
@@ -74,11 +79,16 @@ struct ShellEntryCommand: AsyncParsableCommand {
     @Argument(help: "A file of shell commands, one per line (# comments).")
     var script: String?
 
+    func validate() throws {
+        if !commands.isEmpty, let script {
+            throw ValidationError("-c commands and a script file ('\(script)') cannot be combined: give one or the other")
+        }
+    }
+
     mutating func run() async throws {
-        let workspace = Workspace.current()
-        let output = StandardOutput()
+        HTTPTransport.useOneEventLoop()
         if commands.isEmpty, script == nil, isatty(STDIN_FILENO) == 1 {
-            let code = await InteractiveShell.run(workspace: workspace, output: output, environment: env)
+            let code = await InteractiveShell.run(workspace: .current(), output: StandardOutput(), environment: env)
             throw ExitCode(code)
         }
         let source: ScriptSource
@@ -93,8 +103,13 @@ struct ShellEntryCommand: AsyncParsableCommand {
             let data = FileHandle.standardInput.readDataToEndOfFile()
             source = .text(String(decoding: data, as: UTF8.self), name: "<stdin>")
         }
-        let code = await ScriptRunner.run(source, workspace: workspace, output: output, environment: env, keepGoing: keepGoing)
+        let code = await Self.runScript(source, environment: env, keepGoing: keepGoing)
         if code != 0 { throw ExitCode(code) }
+    }
+
+    /// Runs shell commands without a person; the exit code is the first failure's, or 0.
+    static func runScript(_ source: ScriptSource, environment: String?, keepGoing: Bool) async -> Int32 {
+        await ScriptRunner.run(source, workspace: .current(), output: StandardOutput(), environment: environment, keepGoing: keepGoing)
     }
 
     /// Why `script` cannot run; a bare word that is no file was more likely meant as a command.
