@@ -111,6 +111,29 @@ import Testing
         #expect(TextReport.failures(result).hasPrefix("error: assert failure\n    --> \(path):4899\n"))
     }
 
+    /// A run that writes no report keeps what the terminal shows, the entries that did not pass, and
+    /// counts them all.
+    @Test func withoutReportsOnlyTheEntriesThatDidNotPassAreKept() async throws {
+        var configuration = RunConfiguration(continueOnError: true)
+        configuration.keepsPassedEntries = false
+        let path = try Self.write(Self.entries(1000, failingAt: 700))
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let result = await HurlRunner(transport: CannedTransport(), configuration: configuration).run(path: path)
+        #expect(result.exitCode == .assertFailure)
+        #expect((result.entries.count, result.entries.failedCount, result.entries.responseCount) == (1000, 1, 1000))
+        #expect(Array(result.entries).map(\.index) == [700])
+        #expect(Array(result.entries).first?.asserts.map(\.expression) == ["jsonpath \"$.id\" == 8"], "only the failed assert")
+        #expect(TextReport.failures(result).hasPrefix("error: assert failure\n    --> \(path):4899\n"))
+
+        let passing = try Self.write(Self.entries(600))
+        defer { try? FileManager.default.removeItem(atPath: passing) }
+        let passed = await HurlRunner(transport: CannedTransport(), configuration: configuration).run(path: passing)
+        #expect(passed.passed)
+        #expect(passed.entries.count == 600)
+        #expect(Array(passed.entries).isEmpty)
+        #expect(TextReport.summary(RunResult(files: [passed], duration: .zero)).contains("Executed requests: 600"))
+    }
+
     @Test func everyPartOfAResultSurvivesTheSpool() throws {
         let entries = [
             EntryResult(fileName: "a.hurl", index: 1, line: 3, method: "POST", url: "http://127.0.0.1/é?q=1",

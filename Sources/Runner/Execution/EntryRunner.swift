@@ -91,10 +91,16 @@ struct EntryRunner {
                 return result
             }
         }
-        result.asserts += ImplicitAsserts(variables: variables, redactor: redactor).check(spec, response: response)
+        let implicit = ImplicitAsserts(variables: variables, redactor: redactor).check(spec, response: response)
+        result.asserts += configuration.keepsPassedEntries ? implicit : implicit.filter { !$0.passed }
         for assert in spec.asserts {
-            result.asserts.append(
-                ResponseChecks.check(assert, response: response, variables: variables, directory: directory, redactor: redactor))
+            if configuration.keepsPassedEntries {
+                result.asserts.append(
+                    ResponseChecks.check(assert, response: response, variables: variables, directory: directory, redactor: redactor))
+            } else if let failure = ResponseChecks.failure(
+                of: assert, response: response, variables: variables, directory: directory, redactor: redactor) {
+                result.asserts.append(failure)
+            }
         }
         return result
     }

@@ -94,7 +94,7 @@ public struct HurlRunner: Sendable {
         variables.missingHints = configuration.missingVariableHints
         let fileName = row.map { "\(name) [row \($0.number)]" } ?? name
         let runner = EntryRunner(transport: transport, configuration: configuration, fileName: fileName, directory: directory)
-        let entries = EntryResults.Builder(fileName: fileName)
+        let entries = EntryResults.Builder(fileName: fileName, keepsPassed: configuration.keepsPassedEntries)
         var failure: HurlEntryReader.Failure?
         var index = 0
         while !Task.isCancelled {

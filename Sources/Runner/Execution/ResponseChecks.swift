@@ -20,7 +20,21 @@ public enum ResponseChecks {
     public static func check(
         _ assert: HurlAssert, response: HTTPResponse, variables: VariableStore, directory: String?, redactor: Redactor
     ) -> AssertResult {
-        let expression = HurlWriter.text(of: assert)
+        evaluate(assert, response: response, variables: variables, directory: directory, redactor: redactor, describingPasses: true)!
+    }
+
+    /// The assert's failure, as ``check(_:response:variables:directory:redactor:)`` gives it; nil when the
+    /// assert holds, whose texts are then never built (a run that shows only failures).
+    public static func failure(
+        of assert: HurlAssert, response: HTTPResponse, variables: VariableStore, directory: String?, redactor: Redactor
+    ) -> AssertResult? {
+        evaluate(assert, response: response, variables: variables, directory: directory, redactor: redactor, describingPasses: false)
+    }
+
+    private static func evaluate(
+        _ assert: HurlAssert, response: HTTPResponse, variables: VariableStore, directory: String?, redactor: Redactor,
+        describingPasses: Bool
+    ) -> AssertResult? {
         var actual: RunValue?
         do throws(EvaluationError) {
             let raw = try QueryEvaluator.evaluate(assert.query, in: QueryContext(response: response, variables: variables))
@@ -29,10 +43,11 @@ public enum ResponseChecks {
                 try ExpectedValue.resolve(value, variables: variables, directory: directory)
             }
             let outcome = try PredicateDispatch.evaluate(assert.predicate, actual: actual, expected: expected)
-            return AssertResult(line: assert.line, expression: expression, expected: redactor.expectation(outcome.expected, value: expected),
+            if outcome.passed && !describingPasses { return nil }
+            return AssertResult(line: assert.line, expression: HurlWriter.text(of: assert), expected: redactor.expectation(outcome.expected, value: expected),
                                 actual: redactor.display(actual), passed: outcome.passed)
         } catch {
-            return AssertResult(line: assert.line, expression: expression, expected: "", actual: redactor.display(actual),
+            return AssertResult(line: assert.line, expression: HurlWriter.text(of: assert), expected: "", actual: redactor.display(actual),
                                 passed: false, error: redactor.fields(error.message))
         }
     }

@@ -43,6 +43,10 @@ public struct RunConfiguration: Sendable {
     /// Where the files' tasks run, one executor per file in turn; empty leaves them on Swift's pool.
     /// The transport's own executors let a file's exchanges run on the threads that do their I/O.
     public var executors: [any TaskExecutor] = []
+    /// Whether a file's results keep the entries and asserts that passed. Reports list every entry; the
+    /// terminal shows failures alone, so a run that writes no report keeps only the entries that did not
+    /// pass, with their failed asserts (the counts stay whole), and spools and describes nothing else.
+    public var keepsPassedEntries = true
     /// Stop starting files after the first failed one.
     public var failFast: Bool
     /// Keep running a file's entries after one failed (Hurl's `--continue-on-error`).

@@ -1,6 +1,7 @@
 /// A file's entry results in order, with the counts the reports and exit codes need at hand. The
 /// runner keeps them in an ``EntrySpool`` (a temporary file) so that memory stays flat however many
 /// entries a file has; results built in memory (and any the spool could not take) are kept as given.
+/// A run that writes no report keeps only the entries that did not pass; the counts cover them all.
 public struct EntryResults: Sequence, Sendable {
     private let spool: EntrySpool?
     private let kept: [EntryResult]
@@ -58,26 +59,39 @@ public struct EntryResults: Sequence, Sendable {
         }
     }
 
-    /// Collects a file's results as its entries finish: into a spool, or memory when no temporary
-    /// file can be written.
+    /// Collects a file's results as its entries finish: into a spool, opened for the first entry kept,
+    /// or memory when no temporary file can be written.
     final class Builder {
-        private let writer: EntrySpool.Writer?
+        private let fileName: String
+        private let keepsPassed: Bool
+        private var spooling: Spooling = .notOpened
         private var kept: [EntryResult] = []
         private var counts = Counts()
 
-        init(fileName: String) {
-            writer = EntrySpool.writer(fileName: fileName)
+        private enum Spooling {
+            case notOpened
+            case open(EntrySpool.Writer)
+            case unavailable
+        }
+
+        init(fileName: String, keepsPassed: Bool = true) {
+            self.fileName = fileName
+            self.keepsPassed = keepsPassed
         }
 
         func append(_ entry: EntryResult) {
             counts.add(entry)
-            guard let writer else { return kept.append(entry) }
+            guard keepsPassed || !entry.passed else { return }
+            if case .notOpened = spooling {
+                spooling = EntrySpool.writer(fileName: fileName).map(Spooling.open) ?? .unavailable
+            }
+            guard case .open(let writer) = spooling else { return kept.append(entry) }
             kept += writer.append(entry)
         }
 
         /// A spool that failed part-way holds the entries before `kept`, in order.
         func finish() -> EntryResults {
-            guard let writer else { return EntryResults(spool: nil, kept: kept, counts: counts) }
+            guard case .open(let writer) = spooling else { return EntryResults(spool: nil, kept: kept, counts: counts) }
             let (spool, unwritten) = writer.finish()
             return EntryResults(spool: spool, kept: kept + unwritten, counts: counts)
         }

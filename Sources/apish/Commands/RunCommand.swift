@@ -117,6 +117,7 @@ struct RunCommand: AsyncParsableCommand {
         let transport = HTTPTransport(cookieJar: cookieJar)
         configuration.cookieJar = cookieJar
         configuration.executors = HTTPTransport.eventLoopExecutors
+        configuration.keepsPassedEntries = [reportJunit, reportTap, reportJson, reportHtml].contains { $0 != nil }
         if let env {
             do {
                 let workspace = Workspace.current()
