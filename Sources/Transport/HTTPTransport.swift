@@ -136,7 +136,10 @@ public final class HTTPTransport: HTTPSending {
             headers.add(name: "Content-Type", value: contentType)
         }
         // A length is always given, so that nothing is sent chunked and an empty POST says it is empty.
-        let bodyless = ["GET", "HEAD", "DELETE", "OPTIONS", "TRACE", "CONNECT"].contains(request.method.uppercased())
+        let bodyless = switch request.method.uppercased() {
+        case "GET", "HEAD", "DELETE", "OPTIONS", "TRACE", "CONNECT": true
+        default: false
+        }
         if !request.headers.contains("Content-Length"), !request.headers.contains("Transfer-Encoding"),
             encoded.bytes != nil || !bodyless
         {

@@ -65,15 +65,21 @@ public enum PercentEncoding {
 
     /// True when a path and query need no escaping (what most URLs are): read once, nothing built.
     private static func isValidOnTheWire(_ rest: Substring) -> Bool {
-        var utf8 = rest.utf8[...]
-        while let byte = utf8.popFirst() {
-            if byte == UInt8(ascii: "%") {
-                guard let high = utf8.popFirst(), let low = utf8.popFirst(), hexValue(high) != nil, hexValue(low) != nil else { return false }
-            } else if byte == UInt8(ascii: "#") || !urlAllowed.contains(byte) {
-                return false
+        var rest = rest
+        return rest.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                if byte == UInt8(ascii: "%") {
+                    guard index + 2 < bytes.count, hexValue(bytes[index + 1]) != nil, hexValue(bytes[index + 2]) != nil else { return false }
+                    index += 3
+                    continue
+                }
+                if byte == UInt8(ascii: "#") || !urlAllowed.contains(byte) { return false }
+                index += 1
             }
+            return true
         }
-        return true
     }
 
     /// Decodes `%XX` escapes (and `+` as space when asked); malformed escapes are kept as written.

@@ -52,9 +52,9 @@ public struct RequestURL: Sendable, Equatable {
     /// `scheme://host[:port]` with the port only when it is not the scheme's default.
     public var origin: String {
         let defaultPort = scheme == "https" ? 443 : 80
-        let shownHost = host.contains(":") && !host.hasPrefix("[") ? "[\(host)]" : host
-        return port.map { $0 == defaultPort ? "\(scheme)://\(shownHost)" : "\(scheme)://\(shownHost):\($0)" }
-            ?? "\(scheme)://\(shownHost)"
+        let shownHost = host.utf8.contains(UInt8(ascii: ":")) && host.utf8.first != UInt8(ascii: "[") ? "[" + host + "]" : host
+        guard let port, port != defaultPort else { return scheme + "://" + shownHost }
+        return scheme + "://" + shownHost + ":" + String(port)
     }
 
     /// `origin + path`: the base string URI of OAuth 1 (RFC 5849 §3.4.1.2).

@@ -19,32 +19,51 @@ public struct URLText: Sendable {
 
     /// Nil when the text has no `://`.
     public init?(_ text: Substring) {
+        guard let cuts = text.utf8.withContiguousStorageIfAvailable(Cuts.init) ?? Array(text.utf8).withUnsafeBufferPointer(Cuts.init)
+        else { return nil }
         let utf8 = text.utf8
-        var searchFrom = utf8.startIndex
-        var separator: String.Index?
-        while let colon = utf8[searchFrom...].firstIndex(of: UInt8(ascii: ":")) {
-            if utf8[utf8.index(after: colon)...].starts(with: "//".utf8) {
-                separator = colon
-                break
-            }
-            searchFrom = utf8.index(after: colon)
-        }
-        guard let separator else { return nil }
+        // Each cut is at an ASCII delimiter, so a slice of the UTF-8 view there is a slice of the text.
+        let separator = utf8.index(utf8.startIndex, offsetBy: cuts.separator)
         let authorityStart = utf8.index(separator, offsetBy: 3)
-        let afterScheme = text[authorityStart...]
-        let authorityEnd = afterScheme.utf8.firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }
-            ?? text.endIndex
-        let authority = text[authorityStart..<authorityEnd]
-        scheme = text[..<separator]
-        schemePrefix = text[..<authorityStart]
-        if let at = authority.utf8.lastIndex(of: UInt8(ascii: "@")) {
-            userinfo = authority[..<at]
-            hostAndPort = authority[authority.utf8.index(after: at)...]
+        let authorityEnd = utf8.index(authorityStart, offsetBy: cuts.authorityEnd - cuts.separator - 3)
+        scheme = Substring(utf8[..<separator])
+        schemePrefix = Substring(utf8[..<authorityStart])
+        if let lastAt = cuts.lastAt {
+            let at = utf8.index(authorityStart, offsetBy: lastAt - cuts.separator - 3)
+            userinfo = Substring(utf8[authorityStart..<at])
+            hostAndPort = Substring(utf8[utf8.index(after: at)..<authorityEnd])
         } else {
             userinfo = nil
-            hostAndPort = authority
+            hostAndPort = Substring(utf8[authorityStart..<authorityEnd])
         }
-        rest = text[authorityEnd...]
+        rest = Substring(utf8[authorityEnd...])
+    }
+
+    /// Byte offsets of the delimiters: the first `://`, the authority's end (its first `/`, `?` or `#`,
+    /// or the end) and the authority's last `@`.
+    private struct Cuts {
+        var separator = 0
+        var authorityEnd = 0
+        var lastAt: Int?
+
+        init?(_ bytes: UnsafeBufferPointer<UInt8>) {
+            var colon = 0
+            while colon + 2 < bytes.count,
+                  !(bytes[colon] == UInt8(ascii: ":") && bytes[colon + 1] == UInt8(ascii: "/") && bytes[colon + 2] == UInt8(ascii: "/")) {
+                colon += 1
+            }
+            guard colon + 2 < bytes.count else { return nil }
+            separator = colon
+            authorityEnd = colon + 3
+            scan: while authorityEnd < bytes.count {
+                switch bytes[authorityEnd] {
+                case UInt8(ascii: "/"), UInt8(ascii: "?"), UInt8(ascii: "#"): break scan
+                case UInt8(ascii: "@"): lastAt = authorityEnd
+                default: break
+                }
+                authorityEnd += 1
+            }
+        }
     }
 
     public init?(_ text: String) {
