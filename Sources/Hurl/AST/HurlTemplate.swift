@@ -56,16 +56,15 @@ public struct HurlTemplate: Sendable, Hashable, ExpressibleByStringLiteral, Cust
         let scalars = Array(raw.unicodeScalars)
         let ahead = Lookahead(scalars)
         var parts: [Part] = []
-        var text = String.UnicodeScalarView()
+        var text = ScannedText()
         var index = 0
         while index < scalars.count {
             // A name holds no `{`: a candidate holding one is passed over without being read, so that a
             // long run of `{` stays linear.
             if scalars[index] == "{", index + 1 < scalars.count, scalars[index + 1] == "{",
                let close = ahead.closing[index + 2], ahead.opening[index + 2] > close,
-               let placeholder = HurlPlaceholder(source: String(String.UnicodeScalarView(scalars[(index + 2)..<close]))) {
-                parts.append(.text(String(text)))
-                text = String.UnicodeScalarView()
+               let placeholder = HurlPlaceholder(source: ScannedText.text(of: scalars[(index + 2)..<close])) {
+                parts.append(.text(text.take()))
                 parts.append(.placeholder(placeholder))
                 index = close + 2
             } else {
@@ -73,7 +72,7 @@ public struct HurlTemplate: Sendable, Hashable, ExpressibleByStringLiteral, Cust
                 index += 1
             }
         }
-        parts.append(.text(String(text)))
+        parts.append(.text(text.take()))
         return HurlTemplate(parts)
     }
 

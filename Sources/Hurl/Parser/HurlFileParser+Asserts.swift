@@ -100,7 +100,7 @@ extension HurlFileParser {
     private mutating func parseRegexLiteral() throws(HurlParseError) -> String {
         let start = scanner.index
         scanner.advance()
-        var pattern = String.UnicodeScalarView()
+        var pattern = ScannedText()
         while true {
             guard let scalar = scanner.peek(), !scanner.isAtNewline else { throw error(at: start, message: "unterminated regex, expected '/'") }
             scanner.advance()
@@ -116,7 +116,7 @@ extension HurlFileParser {
                 }
             }
         }
-        return String(pattern)
+        return pattern.take()
     }
 
     private mutating func parseFilterArguments(name: String, signature: [HurlFilter.ArgumentKind]) throws(HurlParseError) -> HurlFilter {

@@ -141,12 +141,11 @@ extension HurlFileParser {
     /// - Parameter tokenOnly: accept only HTTP token characters outside placeholders (a header name).
     mutating func parseKeyString(tokenOnly: Bool = false) throws(HurlParseError) -> HurlTemplate {
         var parts: [HurlTemplate.Part] = []
-        var text = String.UnicodeScalarView()
+        var text = ScannedText()
         while let scalar = scanner.peek(), scalar != ":", scalar != "#", !(tokenOnly && scalar == ";"), !scalar.isSpaceOrTab, !scanner.isAtNewline {
             let start = scanner.index
             if scanner.isAtPlaceholder {
-                parts.append(.text(String(text)))
-                text = String.UnicodeScalarView()
+                parts.append(.text(text.take()))
                 parts.append(.placeholder(try parsePlaceholder()))
                 continue
             }
@@ -162,7 +161,7 @@ extension HurlFileParser {
             }
             text.append(character)
         }
-        parts.append(.text(String(text)))
+        parts.append(.text(text.take()))
         return HurlTemplate(parts)
     }
 

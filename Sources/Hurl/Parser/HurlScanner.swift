@@ -91,16 +91,13 @@ struct HurlScanner {
 
     /// Reads scalars while `predicate` holds.
     mutating func read(while predicate: (Unicode.Scalar) -> Bool) -> String {
-        var result = String.UnicodeScalarView()
-        while let scalar = peek(), predicate(scalar) {
-            result.append(scalar)
-            advance()
-        }
-        return String(result)
+        let start = index
+        skip(while: predicate)
+        return text(from: start, to: index)
     }
 
     func text(from start: Int, to end: Int) -> String {
-        String(String.UnicodeScalarView(scalars[start..<end]))
+        ScannedText.text(of: scalars[start..<end])
     }
 
     func line(at position: Int) -> Int {
@@ -142,7 +139,29 @@ struct ScannedText {
     }
 
     mutating func append(contentsOf scalars: ArraySlice<Unicode.Scalar>) {
-        for scalar in scalars { append(scalar) }
+        guard scalars.allSatisfy(\.isASCII) else {
+            for scalar in scalars { append(scalar) }
+            return
+        }
+        let start = bytes.count
+        bytes.append(contentsOf: repeatElement(0, count: scalars.count))
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            for (offset, scalar) in scalars.enumerated() { buffer[start + offset] = UInt8(truncatingIfNeeded: scalar.value) }
+        }
+    }
+
+    /// The scalars as a String; ASCII ones (keywords, names, most values) without an intermediate buffer,
+    /// so a short one allocates nothing.
+    static func text(of scalars: ArraySlice<Unicode.Scalar>) -> String {
+        guard scalars.allSatisfy(\.isASCII) else {
+            var text = ScannedText()
+            text.append(contentsOf: scalars)
+            return text.take()
+        }
+        return String(unsafeUninitializedCapacity: scalars.count) { buffer in
+            for (offset, scalar) in scalars.enumerated() { buffer[offset] = UInt8(truncatingIfNeeded: scalar.value) }
+            return scalars.count
+        }
     }
 
     mutating func append(_ other: ScannedText) {
