@@ -86,7 +86,9 @@ let package = Package(
         .testTarget(name: "JSONPathTests", dependencies: ["JSONPath", "JSON", "TestSupport"]),
         .testTarget(name: "JSONSchemaTests", dependencies: ["JSONSchema", "JSON", "TestSupport"]),
         .testTarget(name: "HTTPExchangeTests", dependencies: ["HTTPExchange", "JSON", "TestSupport"]),
-        .testTarget(name: "TransportTests", dependencies: ["Transport", "HTTPExchange", "TestSupport"], exclude: ["peers"]),
+        .testTarget(name: "TransportTests", dependencies: [
+            "Transport", "HTTPExchange", "TestSupport", .product(name: "NIOCore", package: "swift-nio"),
+        ], exclude: ["peers"]),
         .testTarget(name: "AuthTests", dependencies: ["Auth", "HTTPExchange", "Transport", "TestSupport"], exclude: ["providers", "diagrams"]),
         .testTarget(name: "HurlTests", dependencies: ["Hurl", "TestSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "RunnerTests", dependencies: ["Runner", "Hurl", "HTTPExchange", "JSON", "Transport", "TestSupport"]),

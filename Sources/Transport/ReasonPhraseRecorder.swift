@@ -36,15 +36,23 @@ enum ReasonPhraseRecorder {
         static let longestStatusLine = 1024
 
         func read(_ bytes: ByteBufferView) {
-            for byte in bytes {
+            var rest = bytes[...]
+            while let byte = rest.first {
                 switch scan {
                 case .passing:
                     return
                 case .statusLine:
-                    guard byte == UInt8(ascii: "\n") else {
-                        line.append(byte)
+                    // The line up to its `\n` is taken at once, not byte by byte.
+                    guard let newline = rest.firstIndex(of: UInt8(ascii: "\n")) else {
+                        line.append(contentsOf: rest.prefix(Self.longestStatusLine + 1 - min(line.count, Self.longestStatusLine)))
                         if line.count > Self.longestStatusLine { scan = .passing }
-                        continue
+                        return
+                    }
+                    line.append(contentsOf: rest[..<newline].prefix(Self.longestStatusLine + 1 - min(line.count, Self.longestStatusLine)))
+                    rest = rest[rest.index(after: newline)...]
+                    guard line.count <= Self.longestStatusLine else {
+                        scan = .passing
+                        return
                     }
                     if line.last == UInt8(ascii: "\r") { line.removeLast() }
                     let code = record(line)
@@ -55,6 +63,7 @@ enum ReasonPhraseRecorder {
                     let endsHead = byte == UInt8(ascii: "\n")
                         && (lastBytes.1 == UInt8(ascii: "\n") || (lastBytes.1 == UInt8(ascii: "\r") && lastBytes.0 == UInt8(ascii: "\n")))
                     scan = endsHead ? .statusLine : .interimHead(lastBytes: (lastBytes.1, byte))
+                    rest = rest.dropFirst()
                 }
             }
         }

@@ -33,6 +33,11 @@ struct JSONParser {
         var values: [JSONValue] = []
         var keys: [String] = []
         var frames: [Frame] = []
+        // Room for a small document at once: growing from empty would reallocate each stack several
+        // times, the most of a short response's parse.
+        values.reserveCapacity(16)
+        keys.reserveCapacity(16)
+        frames.reserveCapacity(8)
         let bytes = lexer.bytes
 
         while true {
