@@ -10,7 +10,9 @@ public struct Redactor: Sendable {
     public let secrets: Set<String>
 
     public init(secrets: some Sequence<String>) {
-        self.secrets = Set(secrets.filter { !$0.isEmpty })
+        var kept = Set<String>()
+        for secret in secrets where !secret.isEmpty { kept.insert(secret) }
+        self.secrets = kept
     }
 
     /// Masks nothing but credential names: for output where no secret values are known.

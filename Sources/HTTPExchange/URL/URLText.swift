@@ -72,15 +72,23 @@ public struct URLText: Sendable {
 
     /// The path: `rest` up to its query or fragment (empty for `http://host`).
     public var path: Substring {
-        rest[..<(rest.utf8.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? rest.endIndex)]
+        Substring(rest.utf8[..<(Self.firstIndex(in: rest) { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? rest.endIndex)])
     }
 
     /// The query, without its `?` and any fragment; nil when the URL has no `?`.
     public var query: Substring? {
-        var pathAndQuery = rest
-        if let hash = pathAndQuery.utf8.firstIndex(of: UInt8(ascii: "#")) { pathAndQuery = pathAndQuery[..<hash] }
-        guard let questionMark = pathAndQuery.utf8.firstIndex(of: UInt8(ascii: "?")) else { return nil }
-        return pathAndQuery[pathAndQuery.utf8.index(after: questionMark)...]
+        guard let questionMark = Self.firstIndex(in: rest, where: { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }),
+              rest.utf8[questionMark] == UInt8(ascii: "?")
+        else { return nil }
+        let afterMark = rest.utf8.index(after: questionMark)
+        let end = Self.firstIndex(in: rest[afterMark...]) { $0 == UInt8(ascii: "#") } ?? rest.endIndex
+        return Substring(rest.utf8[afterMark..<end])
+    }
+
+    /// The first byte of `text` that `predicate` accepts, read from contiguous UTF-8.
+    private static func firstIndex(in text: Substring, where predicate: (UInt8) -> Bool) -> String.Index? {
+        var contiguous = text
+        return contiguous.withUTF8 { $0.firstIndex(where: predicate) }.map { text.utf8.index(text.utf8.startIndex, offsetBy: $0) }
     }
 
     /// The userinfo up to its first `:` (all of it without one), still percent-encoded.
