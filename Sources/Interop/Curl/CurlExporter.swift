@@ -58,7 +58,8 @@ public enum CurlExporter {
             break
         case .bytes(let bytes):
             if let text = String(validating: bytes, as: UTF8.self), !text.contains("\0") {
-                words += ["--data-binary", ShellQuoting.quote(text)]
+                // `--data-binary @x` reads the file x; `--data-raw` sends a leading `@` as written.
+                words += [text.hasPrefix("@") ? "--data-raw" : "--data-binary", ShellQuoting.quote(text)]
             } else {
                 prefix = "printf '%b' " + ShellQuoting.quote(bytes.map { "\\x" + Hex.encode([$0]) }.joined()) + " | "
                 words += ["--data-binary", "@-"]

@@ -12,6 +12,7 @@ public enum CurlImportError: Error, Sendable, Equatable, CustomStringConvertible
     case invalidHeaderField(InvalidHeaderField)
     case unnamedFormField(String)
     case formFieldWithoutFile(String)
+    case dataWithoutFile(option: String)
     case unreadableFile(path: String, reason: String)
 
     public var description: String {
@@ -27,6 +28,7 @@ public enum CurlImportError: Error, Sendable, Equatable, CustomStringConvertible
         case .invalidHeaderField(let field): "curl header: \(field)"
         case .unnamedFormField(let field): "curl form field '\(field)' has no name, which a Hurl multipart field needs: write -F name=content"
         case .formFieldWithoutFile(let field): "curl form field '\(field)' names no file: write -F name=@FILE or -F name=<FILE"
+        case .dataWithoutFile(let option): "curl \(option) '@' names no file: write @FILE, or --data-raw '@' for the character itself"
         }
     }
 }

@@ -83,15 +83,15 @@ public enum CurlImporter {
             case "-u", "--user": result.user = try argument()
             case "-d", "--data", "--data-ascii":
                 let text = try argument()
-                data.append(text.hasPrefix("@") ? .file(String(text.dropFirst())) : .text(text.replacing("\r", with: "").replacing("\n", with: "")))
+                data.append(try fileOr(.text(text.replacing("\r", with: "").replacing("\n", with: "")), text, option: word))
             case "--data-binary":
                 let text = try argument()
-                data.append(text.hasPrefix("@") ? .file(String(text.dropFirst())) : .text(text))
+                data.append(try fileOr(.text(text), text, option: word))
             case "--data-raw": data.append(.text(try argument()))
-            case "--data-urlencode": data.append(urlencoded(try argument()))
+            case "--data-urlencode": data.append(try urlencoded(try argument(), option: word))
             case "--json":
                 let text = try argument()
-                json.append(text.hasPrefix("@") ? .file(String(text.dropFirst())) : .text(text))
+                json.append(try fileOr(.text(text), text, option: word))
             case "-F", "--form": parts.append(try formPart(try argument(), literal: false))
             case "--form-string": parts.append(try formPart(try argument(), literal: true))
             case "-G", "--get": asQuery = true
@@ -157,8 +157,16 @@ public enum CurlImporter {
         }
     }
 
+    /// `@path` names a file to read; anything else is `literal`. A bare `@` names none (Hurl has no
+    /// `file,;`).
+    private static func fileOr(_ literal: CurlImport.DataPiece, _ text: String, option: String) throws(CurlImportError) -> CurlImport.DataPiece {
+        guard text.hasPrefix("@") else { return literal }
+        guard text.count > 1 else { throw .dataWithoutFile(option: option) }
+        return .file(String(text.dropFirst()))
+    }
+
     /// `--data-urlencode`: `content`, `=content`, `name=content`, `@file`, `name@file`.
-    private static func urlencoded(_ argument: String) -> CurlImport.DataPiece {
+    private static func urlencoded(_ argument: String, option: String) throws(CurlImportError) -> CurlImport.DataPiece {
         let encode = { (text: String) in PercentEncoding.encode(text, allowed: PercentEncoding.unreserved, spaceAsPlus: true) }
         if let equals = argument.firstIndex(of: "=") {
             let name = String(argument[..<equals])
@@ -167,7 +175,9 @@ public enum CurlImporter {
         }
         if let at = argument.firstIndex(of: "@") {
             let name = String(argument[..<at])
-            return .encodedFile(name: name.isEmpty ? nil : name, path: String(argument[argument.index(after: at)...]))
+            let path = String(argument[argument.index(after: at)...])
+            guard !path.isEmpty else { throw .dataWithoutFile(option: option) }
+            return .encodedFile(name: name.isEmpty ? nil : name, path: path)
         }
         return .text(encode(argument))
     }

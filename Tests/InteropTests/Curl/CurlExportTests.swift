@@ -10,6 +10,8 @@ struct CurlExportTests {
         HTTPRequest(method: "DELETE", url: "https://x.test/d/1"),
         HTTPRequest(method: "GET", url: "https://x.test/with-body", body: .bytes(Array("x".utf8))),
         HTTPRequest(method: "PATCH", url: "https://x.test/p", headers: ["X-Empty": ""], body: .bytes(Array("raw text".utf8))),
+        // Found by the curl-import fuzz target: a body starting with `@` was exported as a file to read.
+        HTTPRequest(method: "POST", url: "https://x.test/at", body: .bytes(Array("@@@sec=a+b".utf8))),
     ]
 
     @Test("import(export(request)) is the request", arguments: requests)

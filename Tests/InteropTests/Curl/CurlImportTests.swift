@@ -150,6 +150,19 @@ struct CurlImportTests {
         }
     }
 
+    /// Found by the curl-import fuzz target: `--json '@'` wrote a body `file,;` with no name, which does
+    /// not parse; `@` alone names no file for any of the data options.
+    @Test("a data option whose @ names no file is refused")
+    func dataWithoutFile() throws {
+        for option in ["-d", "--data-binary", "--json"] {
+            #expect(throws: CurlImportError.dataWithoutFile(option: option)) { try CurlImporter.parse("curl \(option) @ https://x.test") }
+        }
+        #expect(throws: CurlImportError.dataWithoutFile(option: "--data-urlencode")) { try CurlImporter.parse("curl --data-urlencode name@ https://x.test") }
+        #expect(try request("curl --data-raw @ https://x.test").body == .bytes(Array("@".utf8)))
+        #expect(CurlImportError.dataWithoutFile(option: "--json").description
+            == "curl --json '@' names no file: write @FILE, or --data-raw '@' for the character itself")
+    }
+
     /// Found by the curl-import fuzz target: `-u :` wrote a `[BasicAuth]` line with no user name, which
     /// does not parse.
     @Test("-u with an empty user name is written as the Authorization header it sends")
