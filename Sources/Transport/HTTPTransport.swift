@@ -121,11 +121,10 @@ public final class HTTPTransport: HTTPSending {
         if let hash = target.utf8.firstIndex(of: UInt8(ascii: "#")) { target = target[..<hash] }
         if target.utf8.first != UInt8(ascii: "/") { target = "/" + target }
         // A plain-HTTP request through a proxy names its whole URL; a tunnelled one is sent as to the origin.
-        let origin = url.origin
-        let uri = key.proxy != nil && !key.isTLS ? origin + target : String(target)
+        let uri = key.proxy != nil && !key.isTLS ? url.origin + target : String(target)
 
         var headers = NIOHTTP1.HTTPHeaders()
-        if !request.headers.contains("Host") { headers.add(name: "Host", value: String(origin.utf8.dropFirst(url.scheme.utf8.count + 3))!) }
+        if !request.headers.contains("Host") { headers.add(name: "Host", value: url.authority) }
         for field in request.headers { headers.add(name: field.name, value: field.value) }
         if !request.headers.contains("Accept-Encoding") { headers.add(name: "Accept-Encoding", value: "gzip, deflate") }
         if !request.headers.contains("Cookie"), let cookies = cookieJar?.header(for: url, now: now) {

@@ -57,6 +57,10 @@ import Testing
         #expect(url.withoutQuery == "https://example.com:8443/a/b")
         #expect(url.queryPairs.map { "\($0.0)=\($0.1)" } == ["where[0]=x", "e=", "p=a b"])
         #expect(RequestURL("http://[::1]:80/")?.origin == "http://[::1]")
+        #expect(url.authority == "example.com:8443")
+        #expect(RequestURL("https://h.test:443/x")?.authority == "h.test")
+        #expect(RequestURL("http://[::1]:8080/")?.authority == "[::1]:8080")
+        #expect(RequestURL("http://[::1]:8080/")?.origin == "http://[::1]:8080")
         #expect(RequestURL("ftp://x/") == nil)
         #expect(RequestURL("http://:80/") == nil)
     }

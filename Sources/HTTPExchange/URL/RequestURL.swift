@@ -49,13 +49,16 @@ public struct RequestURL: Sendable, Equatable {
 
     public var effectivePort: Int { port ?? (scheme == "https" ? 443 : 80) }
 
-    /// `scheme://host[:port]` with the port only when it is not the scheme's default.
-    public var origin: String {
-        let defaultPort = scheme == "https" ? 443 : 80
+    /// `host[:port]`, the port only when it is not the scheme's default and an IPv6 host in brackets:
+    /// what a `Host` header carries.
+    public var authority: String {
         let shownHost = host.utf8.contains(UInt8(ascii: ":")) && host.utf8.first != UInt8(ascii: "[") ? "[" + host + "]" : host
-        guard let port, port != defaultPort else { return scheme + "://" + shownHost }
-        return scheme + "://" + shownHost + ":" + String(port)
+        guard let port, port != (scheme == "https" ? 443 : 80) else { return shownHost }
+        return shownHost + ":" + String(port)
     }
+
+    /// `scheme://host[:port]` with the port only when it is not the scheme's default.
+    public var origin: String { scheme + "://" + authority }
 
     /// `origin + path`: the base string URI of OAuth 1 (RFC 5849 §3.4.1.2).
     public var withoutQuery: String { origin + path }

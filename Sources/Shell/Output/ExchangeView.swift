@@ -35,7 +35,7 @@ public struct ExchangeView {
         let url = RequestURL(request.url)
         let target = url.map { $0.path + ($0.query.map { "?" + $0 } ?? "") } ?? request.url
         var lines = [style.paint(request.method, .bold) + " " + target + " HTTP/1.1"]
-        if let url { lines.append(style.paint("Host", .cyan) + ": " + url.origin.split(separator: "/").last.map(String.init)!) }
+        if let url { lines.append(style.paint("Host", .cyan) + ": " + url.authority) }
         if !request.headers.isEmpty { lines.append(request.headers.map { style.paint($0.name, .cyan) + ": " + $0.value }.joined(separator: "\n")) }
         let body = requestBodyText(request.body)
         if !body.isEmpty { lines.append("\n" + body) }
