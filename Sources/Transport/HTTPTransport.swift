@@ -25,12 +25,6 @@ public final class HTTPTransport: HTTPSending {
         var redirects: [HTTPResponse.RedirectHop] = []
         while true {
             guard let url = RequestURL(current.url) else { throw TransportError(host: current.url, cause: .invalidURL) }
-            // A header expanded from a template was never checked; the HTTP stack traps on an invalid one.
-            for field in current.headers {
-                do { try HTTPFieldSyntax.check(name: field.name, value: field.value) } catch {
-                    throw TransportError(host: url.host, cause: .invalidHeader(error.description))
-                }
-            }
             var (response, next) = try await exchange(current, url: url, options: options, deadline: deadline)
             guard let next else {
                 response.elapsed = clock.now - start
@@ -123,16 +117,25 @@ public final class HTTPTransport: HTTPSending {
         // A plain-HTTP request through a proxy names its whole URL; a tunnelled one is sent as to the origin.
         let uri = key.proxy != nil && !key.isTLS ? url.origin + target : String(target)
 
+        // Every field is checked as it is added, the request's own (a header expanded from a template was
+        // never checked) and those added here (a Host from a URL, a stored cookie): NIO traps on a name that
+        // is not ASCII, and the HTTP/1 pipeline runs no validator of its own.
         var headers = NIOHTTP1.HTTPHeaders()
-        if !request.headers.contains("Host") { headers.add(name: "Host", value: url.authority) }
-        for field in request.headers { headers.add(name: field.name, value: field.value) }
-        if !request.headers.contains("Accept-Encoding") { headers.add(name: "Accept-Encoding", value: "gzip, deflate") }
+        func add(_ name: String, _ value: String) throws {
+            do { try HTTPFieldSyntax.check(name: name, value: value) } catch {
+                throw TransportError(host: url.host, cause: .invalidHeader(error.description))
+            }
+            headers.add(name: name, value: value)
+        }
+        if !request.headers.contains("Host") { try add("Host", url.authority) }
+        for field in request.headers { try add(field.name, field.value) }
+        if !request.headers.contains("Accept-Encoding") { try add("Accept-Encoding", "gzip, deflate") }
         if !request.headers.contains("Cookie"), let cookies = cookieJar?.header(for: url, now: now) {
-            headers.add(name: "Cookie", value: cookies)
+            try add("Cookie", cookies)
         }
         let encoded = try BodyEncoder.encode(request.body, host: url.host)
         if let contentType = encoded.contentType, !request.headers.contains("Content-Type") {
-            headers.add(name: "Content-Type", value: contentType)
+            try add("Content-Type", contentType)
         }
         // A length is always given, so that nothing is sent chunked and an empty POST says it is empty.
         let bodyless = switch request.method.uppercased() {
@@ -142,7 +145,7 @@ public final class HTTPTransport: HTTPSending {
         if !request.headers.contains("Content-Length"), !request.headers.contains("Transfer-Encoding"),
             encoded.bytes != nil || !bodyless
         {
-            headers.add(name: "Content-Length", value: String(encoded.bytes?.count ?? 0))
+            try add("Content-Length", String(encoded.bytes?.count ?? 0))
         }
         let head = HTTPRequestHead(version: .http1_1, method: HTTPMethod(rawValue: request.method), uri: uri, headers: headers)
         return OutgoingRequest(head: head, body: encoded.bytes.map { ByteBuffer(bytes: $0) })

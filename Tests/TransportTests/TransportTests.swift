@@ -137,4 +137,17 @@ import Transport
             #expect(error.description == "cannot send to 127.0.0.1: 'Ä' is not a valid header name: use ASCII letters, digits and !#$%&'*+-.^_`|~ only (RFC 9110)")
         }
     }
+
+    /// The transport's own check is the only one: the HTTP/1 pipeline has no validator of its own.
+    @Test(arguments: ["a\r\nX-Injected: 1", "a\nb", "a\0b"])
+    func aHeaderValueThatWouldEndTheFieldIsRefusedBeforeSending(value: String) async throws {
+        var request = HTTPRequest(method: "GET", url: "\(httpbin.baseURL)/get")
+        request.headers.add("X-Note", value)
+        do {
+            _ = try await transport.send(request, options: SendOptions())
+            Issue.record("expected the header to be refused")
+        } catch let error as TransportError {
+            #expect(error.description == "cannot send to 127.0.0.1: the value of header 'X-Note' holds a line break or NUL character, which HTTP does not allow")
+        }
+    }
 }

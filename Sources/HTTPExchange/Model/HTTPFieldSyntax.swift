@@ -3,13 +3,16 @@
 public enum HTTPFieldSyntax {
     /// A field name is a token: ASCII letters, digits and ``!#$%&'*+-.^_`|~``.
     public static func isValidName(_ name: some StringProtocol) -> Bool {
-        !name.isEmpty && name.unicodeScalars.allSatisfy(isTokenCharacter)
+        !name.isEmpty && name.utf8.allSatisfy { tokenBytes.contains($0) }
     }
 
     /// A field value never holds CR, LF or NUL, which would end the field or the message early.
     public static func isValidValue(_ value: some StringProtocol) -> Bool {
-        !value.unicodeScalars.contains { $0 == "\r" || $0 == "\n" || $0 == "\0" }
+        !value.utf8.contains { $0 == UInt8(ascii: "\r") || $0 == UInt8(ascii: "\n") || $0 == 0 }
     }
+
+    /// The token characters as bytes; a byte of a non-ASCII scalar is never one.
+    private static let tokenBytes = ByteSet((0...127).filter { isTokenCharacter(Unicode.Scalar(UInt8($0))) }.map(UInt8.init))
 
     public static func isTokenCharacter(_ scalar: Unicode.Scalar) -> Bool {
         scalar.isASCII && (("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)

@@ -126,7 +126,8 @@ enum ConnectionFactory {
             ) { pushed in pushed.close() }
             return Connection(channel: channel, key: key, channels: .http2(NIOLoopBound(multiplexer, eventLoop: channel.eventLoop)))
         }
-        try pipeline.addHTTPClientHandlers()
+        // Header fields are checked before a request reaches the pipeline (`HTTPTransport.outgoingRequest`).
+        try pipeline.addHTTPClientHandlers(enableOutboundHeaderValidation: false)
         try ReasonPhraseRecorder.install(in: pipeline)
         try pipeline.addHandler(NIOHTTPResponseDecompressor(limit: .none))
         let receiver = ResponseReceiver()
