@@ -7,6 +7,7 @@ Benchmarks/http/run.sh
 Benchmarks/http/bounded_memory.sh
 Benchmarks/shell/run.sh
 Benchmarks/runner/replay.sh
+Benchmarks/runner/instructions.sh
 Benchmarks/runner/memory.sh
 Benchmarks/json/run.sh
 Benchmarks/openapi/run.sh
