@@ -145,9 +145,12 @@ struct ScannedText {
         }
         let start = bytes.count
         bytes.append(contentsOf: repeatElement(0, count: scalars.count))
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            for (offset, scalar) in scalars.enumerated() { buffer[start + offset] = UInt8(truncatingIfNeeded: scalar.value) }
-        }
+        bytes.withUnsafeMutableBufferPointer { Self.copyASCII(scalars, into: UnsafeMutableBufferPointer(rebasing: $0[start...])) }
+    }
+
+    /// Writes ASCII scalars as their bytes; `buffer` holds exactly as many.
+    private static func copyASCII(_ scalars: ArraySlice<Unicode.Scalar>, into buffer: UnsafeMutableBufferPointer<UInt8>) {
+        for (offset, scalar) in scalars.enumerated() { buffer[offset] = UInt8(truncatingIfNeeded: scalar.value) }
     }
 
     /// The scalars as a String; ASCII ones (keywords, names, most values) without an intermediate buffer,
@@ -159,7 +162,7 @@ struct ScannedText {
             return text.take()
         }
         return String(unsafeUninitializedCapacity: scalars.count) { buffer in
-            for (offset, scalar) in scalars.enumerated() { buffer[offset] = UInt8(truncatingIfNeeded: scalar.value) }
+            copyASCII(scalars, into: UnsafeMutableBufferPointer(rebasing: buffer[..<scalars.count]))
             return scalars.count
         }
     }

@@ -91,15 +91,13 @@ struct EntryRunner {
                 return result
             }
         }
-        let implicit = ImplicitAsserts(variables: variables, redactor: redactor).check(spec, response: response)
-        result.asserts += configuration.keepsPassedEntries ? implicit : implicit.filter { !$0.passed }
+        let keepsPassed = configuration.keepsPassedEntries
+        result.asserts += ImplicitAsserts(variables: variables, redactor: redactor).check(spec, response: response)
+            .filter { keepsPassed || !$0.passed }
         for assert in spec.asserts {
-            if configuration.keepsPassedEntries {
-                result.asserts.append(
-                    ResponseChecks.check(assert, response: response, variables: variables, directory: directory, redactor: redactor))
-            } else if let failure = ResponseChecks.failure(
-                of: assert, response: response, variables: variables, directory: directory, redactor: redactor) {
-                result.asserts.append(failure)
+            if let checked = ResponseChecks.check(
+                assert, response: response, variables: variables, directory: directory, redactor: redactor, describingPasses: keepsPassed) {
+                result.asserts.append(checked)
             }
         }
         return result

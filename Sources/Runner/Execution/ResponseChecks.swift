@@ -20,18 +20,12 @@ public enum ResponseChecks {
     public static func check(
         _ assert: HurlAssert, response: HTTPResponse, variables: VariableStore, directory: String?, redactor: Redactor
     ) -> AssertResult {
-        evaluate(assert, response: response, variables: variables, directory: directory, redactor: redactor, describingPasses: true)!
+        check(assert, response: response, variables: variables, directory: directory, redactor: redactor, describingPasses: true)!
     }
 
-    /// The assert's failure, as ``check(_:response:variables:directory:redactor:)`` gives it; nil when the
-    /// assert holds, whose texts are then never built (a run that shows only failures).
-    public static func failure(
-        of assert: HurlAssert, response: HTTPResponse, variables: VariableStore, directory: String?, redactor: Redactor
-    ) -> AssertResult? {
-        evaluate(assert, response: response, variables: variables, directory: directory, redactor: redactor, describingPasses: false)
-    }
-
-    private static func evaluate(
+    /// As above; with `describingPasses` false, nil for an assert that holds, whose texts are then never
+    /// built (a run that shows only failures).
+    public static func check(
         _ assert: HurlAssert, response: HTTPResponse, variables: VariableStore, directory: String?, redactor: Redactor,
         describingPasses: Bool
     ) -> AssertResult? {
