@@ -29,6 +29,30 @@ import Testing
         #expect(result.stdout.contains("\"big\": 12345678901234567890\n"))
     }
 
+    /// A regular file is mapped rather than read; what comes out must not depend on that.
+    @Test func fmtReadsAFileAsItReadsStandardInput() throws {
+        let fromStandardInput = try fixture.apish(["fmt", "--compact"], stdin: document)
+        let fromFile = try fixture.apish(["fmt", "--compact", "contacts.json"])
+        #expect(fromFile.status == 0)
+        #expect(fromFile.stdout == fromStandardInput.stdout)
+        #expect(fromFile.stdout == document + "\n")
+
+        try fixture.write("{\"a\": 1,\n \"b\": }", to: "broken.json")
+        let broken = try fixture.apish(["fmt", "broken.json"])
+        #expect(broken.status == 2)
+        #expect(broken.stdout.isEmpty)
+        #expect(broken.stderr.hasPrefix("apish fmt: broken.json:2:7: invalid JSON: unexpected character '}'"), "\(broken.stderr)")
+
+        try fixture.write("", to: "empty.json")
+        let empty = try fixture.apish(["fmt", "empty.json"])
+        #expect(empty.status == 2)
+        #expect(empty.stderr.contains("empty.json:1:1: invalid JSON: unexpected end of input"), "\(empty.stderr)")
+
+        let directory = try fixture.apish(["fmt", "."])
+        #expect(directory.status == 3)
+        #expect(directory.stderr == "apish fmt: cannot read .: is a directory\n")
+    }
+
     @Test func badInputExitsTwoWithAPosition() throws {
         let query = try fixture.apish(["query", "$.contacts[?@.id >]", "contacts.json"])
         #expect(query.status == 2)

@@ -20,8 +20,8 @@ extension JSONValue {
 
     /// `text` as a JSON string literal (quoted and escaped).
     public static func quoted(_ text: String) -> String {
-        var out: [UInt8] = []
-        JSONWriter.appendQuoted(text, to: &out)
-        return String(decoding: out, as: UTF8.self)
+        var writer = JSONWriter(style: .compact)
+        writer.appendQuoted(text)
+        return String(decoding: writer.buffer, as: UTF8.self)
     }
 }

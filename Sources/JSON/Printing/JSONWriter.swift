@@ -1,7 +1,13 @@
 /// Serializes values into a byte buffer. With a sink, the buffer is handed over whenever it grows past
 /// `chunkSize` and then reused, so printing a large document needs little more than one chunk.
-public struct JSONWriter {
-    public private(set) var buffer: [UInt8] = []
+///
+/// The buffer is memory of its own rather than an array: a pretty-printed document is millions of
+/// appends of a few bytes each, and an array checks its uniqueness and capacity on every one. That is
+/// also why a writer cannot be copied.
+public struct JSONWriter: ~Copyable {
+    private var storage: UnsafeMutablePointer<UInt8>
+    private var count = 0
+    private var capacity: Int
     private let pretty: Bool
     private let indentWidth: Int
     private let palette: Palette?
@@ -9,6 +15,9 @@ public struct JSONWriter {
     private let sink: (([UInt8]) -> Void)?
     /// A line break and the indentation of most lines after it, appended in one piece.
     private static let lineBreakAndSpaces: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 256)
+    static let null: [UInt8] = Array("null".utf8)
+    static let `true`: [UInt8] = Array("true".utf8)
+    static let `false`: [UInt8] = Array("false".utf8)
 
     public init(style: JSONStyle, chunkSize: Int = 1 << 20, sink: (([UInt8]) -> Void)? = nil) {
         pretty = style.pretty
@@ -16,37 +25,73 @@ public struct JSONWriter {
         palette = style.colors.map(Palette.init)
         self.chunkSize = chunkSize
         self.sink = sink
-        buffer.reserveCapacity(sink == nil ? 4096 : chunkSize + 4096)
+        capacity = sink == nil ? 4096 : chunkSize + 4096
+        storage = .allocate(capacity: capacity)
     }
 
-    public mutating func write(_ value: JSONValue) {
-        write(value, depth: 0)
+    deinit {
+        storage.deallocate()
+    }
+
+    /// What has been written and not yet handed to a sink.
+    public var buffer: [UInt8] {
+        Array(UnsafeBufferPointer(start: storage, count: count))
     }
 
     public mutating func writeNewline() {
-        buffer.append(0x0A)
-    }
-
-    /// Appends raw bytes (separators, already formatted text).
-    public mutating func writeRaw(_ bytes: some Sequence<UInt8>) {
-        buffer.append(contentsOf: bytes)
+        append(0x0A)
     }
 
     /// A string's contents without quotes or escapes, for raw output.
     public mutating func writeUnquoted(_ text: String) {
-        buffer.append(contentsOf: text.utf8)
+        var text = text
+        text.withUTF8 { append($0) }
     }
 
     /// Hands whatever is buffered to the sink.
     public mutating func flush() {
-        guard let sink, !buffer.isEmpty else { return }
+        guard let sink, count > 0 else { return }
         sink(buffer)
-        buffer.removeAll(keepingCapacity: true)
+        count = 0
+    }
+
+    /// Hands the buffer to the sink once it holds a chunk.
+    @inline(__always)
+    public mutating func flushIfFull() {
+        if sink != nil && count >= chunkSize { flush() }
     }
 
     @inline(__always)
-    mutating func flushIfFull() {
-        if sink != nil && buffer.count >= chunkSize { flush() }
+    mutating func append(_ byte: UInt8) {
+        if count == capacity { grow(toHold: 1) }
+        storage[count] = byte
+        count += 1
+    }
+
+    @inline(__always)
+    mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let source = bytes.baseAddress else { return }
+        if capacity - count < bytes.count { grow(toHold: bytes.count) }
+        (storage + count).update(from: source, count: bytes.count)
+        count += bytes.count
+    }
+
+    @inline(__always)
+    mutating func append(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { append($0) }
+    }
+
+    private mutating func grow(toHold extra: Int) {
+        let newCapacity = max(capacity * 2, count + extra)
+        let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+        larger.moveInitialize(from: storage, count: count)
+        storage.deallocate()
+        storage = larger
+        capacity = newCapacity
+    }
+
+    public mutating func write(_ value: JSONValue) {
+        write(value, depth: 0)
     }
 
     /// Writes `value` as if it stood `depth` levels deep in a document: a pretty style indents its
@@ -54,15 +99,15 @@ public struct JSONWriter {
     public mutating func write(_ value: JSONValue, depth: Int) {
         switch value {
         case .null:
-            token(palette?.null) { $0.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) }
+            token(palette?.null) { $0.append(Self.null) }
         case .bool(let flag):
             token(palette?.bool) {
-                if flag { $0.append(contentsOf: [0x74, 0x72, 0x75, 0x65]) } else { $0.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65]) }
+                $0.append(flag ? Self.true : Self.false)
             }
         case .number(let number):
-            token(palette?.number) { $0.append(contentsOf: number.literal.utf8) }
+            token(palette?.number) { $0.writeUnquoted(number.literal) }
         case .string(let text):
-            token(palette?.string) { Self.appendQuoted(text, to: &$0) }
+            token(palette?.string) { $0.appendQuoted(text) }
         case .array(let elements):
             punctuation(UInt8(ascii: "["))
             if elements.isEmpty {
@@ -86,7 +131,7 @@ public struct JSONWriter {
             for (position, member) in object.members.enumerated() {
                 if position > 0 { punctuation(UInt8(ascii: ",")) }
                 newline(depth + 1)
-                token(palette?.key) { Self.appendQuoted(member.key, to: &$0) }
+                token(palette?.key) { $0.appendQuoted(member.key) }
                 nameSeparator()
                 write(member.value, depth: depth + 1)
                 flushIfFull()
@@ -103,11 +148,11 @@ public struct JSONWriter {
         var remaining = depth * indentWidth
         var run = min(remaining, spaces)
         Self.lineBreakAndSpaces.withUnsafeBufferPointer { table in
-            buffer.append(contentsOf: UnsafeBufferPointer(rebasing: table[0...run]))
+            append(UnsafeBufferPointer(rebasing: table[0...run]))
             remaining -= run
             while remaining > 0 {
                 run = min(remaining, spaces)
-                buffer.append(contentsOf: UnsafeBufferPointer(rebasing: table[1...run]))
+                append(UnsafeBufferPointer(rebasing: table[1...run]))
                 remaining -= run
             }
         }
@@ -117,17 +162,17 @@ public struct JSONWriter {
     @inline(__always)
     mutating func nameSeparator() {
         punctuation(UInt8(ascii: ":"))
-        if pretty { buffer.append(0x20) }
+        if pretty { append(0x20) }
     }
 
     @inline(__always)
     mutating func punctuation(_ byte: UInt8) {
         if let color = palette?.punctuation {
-            buffer.append(contentsOf: color)
-            buffer.append(byte)
-            buffer.append(contentsOf: Palette.reset)
+            append(color)
+            append(byte)
+            append(Palette.reset)
         } else {
-            buffer.append(byte)
+            append(byte)
         }
     }
 
@@ -137,9 +182,9 @@ public struct JSONWriter {
 
     /// Writes one scalar token, colored for its kind; `body` appends its bytes.
     @inline(__always)
-    mutating func token(_ kind: TokenKind, _ body: (inout [UInt8]) -> Void) {
+    mutating func token(_ kind: TokenKind, _ body: (inout JSONWriter) -> Void) {
         guard let palette else {
-            body(&buffer)
+            body(&self)
             return
         }
         switch kind {
@@ -152,47 +197,47 @@ public struct JSONWriter {
     }
 
     @inline(__always)
-    private mutating func token(_ color: [UInt8]?, _ body: (inout [UInt8]) -> Void) {
+    private mutating func token(_ color: [UInt8]?, _ body: (inout JSONWriter) -> Void) {
         if let color {
-            buffer.append(contentsOf: color)
-            body(&buffer)
-            buffer.append(contentsOf: Palette.reset)
+            append(color)
+            body(&self)
+            append(Palette.reset)
         } else {
-            body(&buffer)
+            body(&self)
         }
     }
 
     /// Appends `text` as a JSON string literal: quotes, backslashes and control characters escaped,
     /// everything else as UTF-8.
-    static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+    mutating func appendQuoted(_ text: String) {
         var text = text
-        text.withUTF8 { appendQuoted(utf8: $0, to: &out) }
+        text.withUTF8 { appendQuoted(utf8: $0) }
     }
 
-    static func appendQuoted(utf8 bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
+    mutating func appendQuoted(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+        append(UInt8(ascii: "\""))
         var runStart = 0
         for index in 0..<bytes.count {
             let byte = bytes[index]
             guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            if runStart < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
+            if runStart < index { append(UnsafeBufferPointer(rebasing: bytes[runStart..<index])) }
             runStart = index + 1
-            out.append(UInt8(ascii: "\\"))
+            append(UInt8(ascii: "\\"))
             switch byte {
-            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
-            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
-            case 0x08: out.append(UInt8(ascii: "b"))
-            case 0x0C: out.append(UInt8(ascii: "f"))
-            case 0x0A: out.append(UInt8(ascii: "n"))
-            case 0x0D: out.append(UInt8(ascii: "r"))
-            case 0x09: out.append(UInt8(ascii: "t"))
+            case UInt8(ascii: "\""): append(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): append(UInt8(ascii: "\\"))
+            case 0x08: append(UInt8(ascii: "b"))
+            case 0x0C: append(UInt8(ascii: "f"))
+            case 0x0A: append(UInt8(ascii: "n"))
+            case 0x0D: append(UInt8(ascii: "r"))
+            case 0x09: append(UInt8(ascii: "t"))
             default:
                 let hex: [UInt8] = Array("0123456789abcdef".utf8)
-                out.append(contentsOf: [UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
+                append([UInt8(ascii: "u"), 0x30, 0x30, hex[Int(byte >> 4)], hex[Int(byte & 0xF)]])
             }
         }
-        if runStart < bytes.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...])) }
-        out.append(UInt8(ascii: "\""))
+        if runStart < bytes.count { append(UnsafeBufferPointer(rebasing: bytes[runStart...])) }
+        append(UInt8(ascii: "\""))
     }
 
     private struct Palette {

@@ -84,16 +84,16 @@ struct JSONReformatter {
                 }
             case UInt8(ascii: "t"):
                 try lexer.expectWord("true")
-                if emitting { writer.token(.bool) { $0.append(contentsOf: [0x74, 0x72, 0x75, 0x65]) } }
+                if emitting { writer.token(.bool) { $0.append(JSONWriter.true) } }
             case UInt8(ascii: "f"):
                 try lexer.expectWord("false")
-                if emitting { writer.token(.bool) { $0.append(contentsOf: [0x66, 0x61, 0x6C, 0x73, 0x65]) } }
+                if emitting { writer.token(.bool) { $0.append(JSONWriter.false) } }
             case UInt8(ascii: "n"):
                 try lexer.expectWord("null")
-                if emitting { writer.token(.null) { $0.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C]) } }
+                if emitting { writer.token(.null) { $0.append(JSONWriter.null) } }
             case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
                 let range = try lexer.scanNumber()
-                if emitting { writer.token(.number) { $0.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[range])) } }
+                if emitting { writer.token(.number) { $0.append(UnsafeBufferPointer(rebasing: bytes[range])) } }
             default:
                 throw lexer.error("unexpected \(lexer.describeByte(at: lexer.i)), expected a value")
             }
@@ -166,10 +166,10 @@ struct JSONReformatter {
         case .raw(let range):
             // The contents lie between the input's own quotes: copied with them in one piece.
             let quoted = UnsafeBufferPointer(rebasing: lexer.bytes[(range.lowerBound - 1)..<(range.upperBound + 1)])
-            writer.token(kind) { $0.append(contentsOf: quoted) }
+            writer.token(kind) { $0.append(quoted) }
         case .decoded:
             lexer.scratch.withUnsafeBufferPointer { decoded in
-                writer.token(kind) { JSONWriter.appendQuoted(utf8: decoded, to: &$0) }
+                writer.token(kind) { $0.appendQuoted(utf8: decoded) }
             }
         }
     }

@@ -27,7 +27,7 @@ public struct QueryResultPrinter: Sendable {
                     writer.write(item)
                 }
                 writer.writeNewline()
-                if writer.buffer.count >= 1 << 20 { writer.flush() }
+                writer.flushIfFull()
             }
         })
     }
@@ -43,7 +43,7 @@ public struct QueryResultPrinter: Sendable {
                     writer.write(node, in: document)
                 }
                 writer.writeNewline()
-                if writer.buffer.count >= 1 << 20 { writer.flush() }
+                writer.flushIfFull()
             }
         })
     }

@@ -19,14 +19,15 @@ struct FmtCommand: ParsableCommand {
     var compact = false
 
     func run() throws {
-        let input = try JSONCommandSupport.readInput(file, command: "fmt")
         var style = compact ? JSONStyle.compact : JSONStyle.pretty
         if JSONCommandSupport.colorsWanted { style = style.colored() }
-        do {
-            // Formatting needs no tree: validate, then re-print token by token.
-            try JSONValue.reformat(input, style: style, to: JSONCommandSupport.writeToStandardOutput)
-        } catch {
-            throw JSONCommandSupport.invalidJSON(error, path: file, command: "fmt")
+        try JSONCommandSupport.withInput(file, command: "fmt") { input in
+            do throws(JSONParseError) {
+                // Formatting needs no tree: validate, then re-print token by token.
+                try JSONValue.reformat(input, style: style, to: JSONCommandSupport.writeToStandardOutput)
+            } catch {
+                throw JSONCommandSupport.invalidJSON(error, path: file, command: "fmt")
+            }
         }
         JSONCommandSupport.writeToStandardOutput([0x0A])
     }

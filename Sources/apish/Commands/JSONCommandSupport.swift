@@ -12,24 +12,57 @@ enum JSONCommandSupport {
     /// The whole file, or standard input when `path` is nil or "-". An unreadable file is reported
     /// and exits with status 3, apish's status for file and network failures.
     static func readInput(_ path: String?, command: String) throws -> [UInt8] {
-        guard let path, path != "-" else {
-            if let bytes = readAll(STDIN_FILENO) { return bytes }
-            fail(command, "cannot read standard input")
-            throw ExitCode(3)
+        let descriptor = try openInput(path, command: command)
+        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+        if let bytes = readAll(descriptor) { return bytes }
+        throw unreadable(path, command: command, reason: "read error")
+    }
+
+    /// Calls `body` with the whole input, as `readInput` reads it, except that a regular file is mapped
+    /// into memory rather than copied: for a large file that saves the copy and a fault per page of
+    /// the copy. (A file truncated by another process while mapped ends the process, as it would
+    /// for any reader of mapped files; the input is read only once, at the start.)
+    static func withInput<Result>(
+        _ path: String?, command: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result
+    ) throws -> Result {
+        let descriptor = try openInput(path, command: command)
+        defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+        var status = stat()
+        if fstat(descriptor, &status) == 0 && (status.st_mode & S_IFMT) == S_IFREG && status.st_size > 0,
+            let mapping = map(descriptor, length: Int(status.st_size)) {
+            defer { munmap(mapping, Int(status.st_size)) }
+            return try body(UnsafeBufferPointer(start: mapping.assumingMemoryBound(to: UInt8.self), count: Int(status.st_size)))
         }
+        guard let bytes = readAll(descriptor) else { throw unreadable(path, command: command, reason: "read error") }
+        return try bytes.withUnsafeBufferPointer(body)
+    }
+
+    private static func map(_ descriptor: Int32, length: Int) -> UnsafeMutableRawPointer? {
+        #if os(Linux)
+        let flags = MAP_PRIVATE | MAP_POPULATE  // one call maps every page instead of a fault per few pages
+        #else
+        let flags = MAP_PRIVATE
+        #endif
+        guard let mapping = mmap(nil, length, PROT_READ, flags, descriptor, 0), mapping != MAP_FAILED else { return nil }
+        return mapping
+    }
+
+    /// The input's descriptor: standard input for nil or "-", else the file opened for reading.
+    private static func openInput(_ path: String?, command: String) throws -> Int32 {
+        guard let path, path != "-" else { return STDIN_FILENO }
         var isDirectory: ObjCBool = false
-        let reason: String
-        if !FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) {
-            reason = "no such file"
-        } else if isDirectory.boolValue {
-            reason = "is a directory"
-        } else if let file = FileHandle(forReadingAtPath: path), let bytes = readAll(file.fileDescriptor) {
-            return bytes
-        } else {
-            reason = "permission denied or read error"
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw unreadable(path, command: command, reason: "no such file")
         }
-        fail(command, "cannot read \(path): \(reason)")
-        throw ExitCode(3)
+        guard !isDirectory.boolValue else { throw unreadable(path, command: command, reason: "is a directory") }
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw unreadable(path, command: command, reason: "permission denied or read error") }
+        return descriptor
+    }
+
+    private static func unreadable(_ path: String?, command: String, reason: String) -> ExitCode {
+        fail(command, path.map { "cannot read \($0): \(reason)" } ?? "cannot read standard input")
+        return ExitCode(3)
     }
 
     /// Reads until the end rather than for the size the file claims (a pipe or /dev/stdin claims none),
