@@ -3,12 +3,12 @@
 #   fmt and query '$..id' against jq on the 100 MB contacts document (CPU time and wall time);
 #   the peak memory of query on the four document shapes against the input's size;
 #   one GET against curl (same nginx on loopback), and --version against curl's.
-# Prints one markdown table; "met" compares with the goal.
+# Prints one markdown table of medians; "met" compares with the goal.
 #   APISH=path/to/apish REPEAT=3 RUNS=40 Benchmarks/goals.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . Benchmarks/lib.sh
-require jq curl hyperfine python3 /usr/bin/time
+require jq curl python3
 repeat=${REPEAT:-3}
 runs=${RUNS:-40}
 data=Benchmarks/data
@@ -19,60 +19,54 @@ for shape in tiny strings nested; do
 done
 work=$(mktemp -d)
 on_exit "rm -rf '$work'"
-
-# Median over REPEAT runs of "user system wall peak-KiB" for one command, its output discarded.
-measure() {
-  for _ in $(seq "$repeat"); do
-    /usr/bin/time -f '%U %S %e %M' -o "$work/time" "$@" > /dev/null
-    cat "$work/time"
-  done | python3 -c '
-import statistics, sys
-rows = [list(map(float, line.split())) for line in sys.stdin if line.strip()]
-print(" ".join(str(statistics.median(column)) for column in zip(*rows)))'
-}
-
 contacts="$data/contacts-100mb.json"
 cat "$data"/*.json > /dev/null  # the page cache holds every input
-{
-  echo "fmt $(measure "$APISH" fmt "$contacts") $(measure jq . "$contacts")"
-  echo "query $(measure "$APISH" query '$..id' "$contacts") $(measure jq '[..|.id?|select(. != null)]' "$contacts")"
-  for shape in contacts tiny strings nested; do
-    query='$..id'
-    [ "$shape" = tiny ] && query='$..a'  # the tiny objects have no id
-    echo "memory $shape $(stat -c %s "$data/$shape-100mb.json") $(measure "$APISH" query "$query" "$data/$shape-100mb.json")"
-  done
-} > "$work/json"
 
+# Each comparison runs its commands in turn, round after round (Benchmarks/alternate.py), so the
+# machine's drift in load falls on apish and its anchor alike.
+alternate() { python3 Benchmarks/alternate.py "$@" > /dev/null; }
+alternate --runs "$repeat" --warmup 0 --json "$work/fmt.json" "apish=$APISH fmt $contacts" "jq=jq . $contacts"
+alternate --runs "$repeat" --warmup 0 --json "$work/query.json" \
+  "apish=$APISH query \$..id $contacts" "jq=jq [..|.id?|select(.!=null)] $contacts"
+for shape in contacts tiny strings nested; do
+  query='$..id'
+  [ "$shape" = tiny ] && query='$..a'  # the tiny objects have no id
+  alternate --runs "$repeat" --warmup 0 --json "$work/memory-$shape.json" "$shape=$APISH query $query $data/$shape-100mb.json"
+done
 start_nginx
-hyperfine -N --warmup 5 --runs "$runs" --export-json "$work/start.json" \
-  "$APISH -c 'GET $BASE/data.json --body'" "curl -s $BASE/data.json" \
-  "$APISH --version" "curl --version" > /dev/null
+alternate --runs "$runs" --warmup 5 --json "$work/start.json" \
+  "get=$APISH -c 'GET $BASE/data.json --body'" "curl=curl -s $BASE/data.json" \
+  "version=$APISH --version" "curl-version=curl --version"
 
-python3 - "$work/json" "$work/start.json" <<'PY'
-import json, sys
-rows = [line.split() for line in open(sys.argv[1])]
+python3 - "$work" <<'PY'
+import json, os, statistics, sys
+work = sys.argv[1]
+def medians(name):
+    """Median user, user+system and wall time in seconds, and peak KiB, of each command in a file."""
+    rows = []
+    for result in json.load(open(f"{work}/{name}.json"))["results"]:
+        runs = result["runs"]
+        median = lambda key: statistics.median(key(run) for run in runs)
+        rows.append((median(lambda r: r["user_ms"]) / 1000, median(lambda r: r["user_ms"] + r["system_ms"]) / 1000,
+                     median(lambda r: r["wall_ms"]) / 1000, median(lambda r: r["peak_kib"])))
+    return rows
 print("| goal | apish | anchor | ratio or difference | met |")
 print("| --- | ---: | ---: | ---: | --- |")
-for row in rows:
-    if row[0] in ("fmt", "query"):
-        a_user, a_sys, a_wall = map(float, row[1:4])
-        j_user, j_sys, j_wall = map(float, row[5:8])
-        name = "`fmt` vs `jq .`" if row[0] == "fmt" else "`query '$..id'` vs jq"
-        for label, a, j in (("user CPU", a_user, j_user), ("user+system CPU", a_user + a_sys, j_user + j_sys), ("wall", a_wall, j_wall)):
-            ratio = j / a
-            print(f"| {name}, {label}: ≥ 10x jq | {a:.2f} s | {j:.2f} s | {ratio:.1f}x | {'yes' if ratio >= 10 else 'no'} |")
-for row in rows:
-    if row[0] == "memory":
-        shape, size, peak_kib = row[1], int(row[2]), float(row[6])
-        ratio = peak_kib * 1024 / size
-        print(f"| `query` peak RSS, {shape}: ≤ 2x the input | {peak_kib / 1024:.0f} MiB | {size / 2**20:.0f} MiB input | {ratio:.2f}x | {'yes' if ratio <= 2 else 'no'} |")
-results = json.load(open(sys.argv[2]))["results"]
-mean = [r["mean"] * 1000 for r in results]
-cpu = [(r["user"] + r["system"]) * 1000 for r in results]
-for name, goal, a, c, ac, cc in (("one GET (nginx, loopback)", 5, mean[0], mean[1], cpu[0], cpu[1]),
-                                 ("`--version`", 3, mean[2], mean[3], cpu[2], cpu[3])):
-    diff = a - c
-    print(f"| {name}: ≤ curl + {goal} ms | {a:.1f} ms ({ac:.1f} ms CPU) | {c:.1f} ms ({cc:.1f} ms CPU) | {diff:+.1f} ms | {'yes' if diff <= goal else 'no'} |")
+for name, title in (("fmt", "`fmt` vs `jq .`"), ("query", "`query '$..id'` vs jq")):
+    apish, jq = medians(name)
+    for label, column in (("user CPU", 0), ("user+system CPU", 1), ("wall", 2)):
+        ratio = jq[column] / apish[column]
+        print(f"| {title}, {label}: ≥ 10x jq | {apish[column]:.2f} s | {jq[column]:.2f} s | {ratio:.1f}x | {'yes' if ratio >= 10 else 'no'} |")
+data = "Benchmarks/data"
+for shape in ("contacts", "tiny", "strings", "nested"):
+    size = os.path.getsize(f"{data}/{shape}-100mb.json")
+    peak_kib = medians(f"memory-{shape}")[0][3]
+    ratio = peak_kib * 1024 / size
+    print(f"| `query` peak RSS, {shape}: ≤ 2x the input | {peak_kib / 1024:.0f} MiB | {size / 2**20:.0f} MiB input | {ratio:.2f}x | {'yes' if ratio <= 2 else 'no'} |")
+start = medians("start")
+for name, goal, a, c in (("one GET (nginx, loopback)", 5, start[0], start[1]), ("`--version`", 3, start[2], start[3])):
+    diff = (a[2] - c[2]) * 1000
+    print(f"| {name}: ≤ curl + {goal} ms | {a[2] * 1000:.1f} ms ({a[1] * 1000:.1f} ms CPU) | {c[2] * 1000:.1f} ms ({c[1] * 1000:.1f} ms CPU) | {diff:+.1f} ms | {'yes' if diff <= goal else 'no'} |")
 PY
 echo
-echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $repeat runs each for the JSON rows (medians), $runs for the start-up rows (means)."
+echo "$(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); medians of $repeat alternated runs for the JSON rows, of $runs for the start-up rows."

@@ -9,7 +9,7 @@
 /// their spans overlap): walks skip a long container in one lookup instead of rescanning it, and
 /// short ones are rescanned at a bounded cost.
 public struct JSONDocument: Sendable {
-    public let bytes: [UInt8]
+    private let storage: Storage
     /// The top-level value (after a byte order mark and whitespace).
     public let root: Node
     private let spans: [Span]
@@ -42,10 +42,25 @@ public struct JSONDocument: Sendable {
     /// Checks that `bytes` hold one JSON document (accepting and rejecting exactly what
     /// `JSONValue.parse` does, with the same errors) and indexes its long containers.
     public init(_ bytes: [UInt8], maxDepth: Int = JSONValue.defaultMaxDepth) throws(JSONParseError) {
-        // Offsets are kept in 32 bits; a larger document is read without the index, by scanning.
-        let threshold = bytes.count <= Int(UInt32.max) ? Self.indexedLength : .max
-        let result = bytes.withUnsafeBufferPointer { buffer in
+        try self.init(storage: .array(bytes), maxDepth: maxDepth)
+    }
+
+    /// A document over bytes held elsewhere (a file mapped into memory, say): `owner` keeps them
+    /// alive and unchanged for as long as the document or any copy of it exists. Checked as
+    /// `init(_:maxDepth:)` checks an array.
+    public init(
+        borrowing bytes: UnsafeBufferPointer<UInt8>, owner: some AnyObject & Sendable,
+        maxDepth: Int = JSONValue.defaultMaxDepth
+    ) throws(JSONParseError) {
+        try self.init(storage: .borrowed(bytes, owner: owner), maxDepth: maxDepth)
+    }
+
+    private init(storage: Storage, maxDepth: Int) throws(JSONParseError) {
+        self.storage = storage
+        let result = storage.withBytes { buffer in
             Result { () throws(JSONParseError) -> ([Span], Int) in
+                // Offsets are kept in 32 bits; a larger document is read without the index, by scanning.
+                let threshold = buffer.count <= Int(UInt32.max) ? Self.indexedLength : .max
                 var validator = JSONReformatter(bytes: buffer, maxDepth: maxDepth, recordingSpansFrom: threshold)
                 var unused = JSONWriter(style: .compact)
                 try validator.run(into: &unused, emitting: false)
@@ -58,13 +73,39 @@ public struct JSONDocument: Sendable {
         var (spans, rootOffset) = try result.get()
         // Recorded as containers close (innermost first); lookups want them by start.
         spans.sort { $0.start < $1.start }
-        self.bytes = bytes
         self.spans = spans
         self.root = Node(offset: rootOffset)
     }
 
+    /// Where the bytes are and what keeps them alive.
+    private enum Storage: @unchecked Sendable {  // the owner is Sendable (see init(borrowing:owner:)), the bytes immutable
+        case array([UInt8])
+        case borrowed(UnsafeBufferPointer<UInt8>, owner: AnyObject)
+
+        /// Borrowed bytes need no lifetime extension here: the storage, and with it their owner, is
+        /// alive for the whole call, as `self` of a method always is.
+        @inline(__always)
+        func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+            switch self {
+            case .array(let bytes): try bytes.withUnsafeBufferPointer(body)
+            case .borrowed(let bytes, _): try body(bytes)
+            }
+        }
+    }
+
+    /// Calls `body` with the document's bytes, valid only during the call.
+    @inline(__always)
+    func withBytes<Result>(_ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+        try storage.withBytes(body)
+    }
+
+    @inline(__always)
+    private func byte(at offset: Int) -> UInt8 {
+        withBytes { $0[offset] }
+    }
+
     public func kind(of node: Node) -> Kind {
-        switch bytes[node.offset] {
+        switch byte(at: node.offset) {
         case UInt8(ascii: "{"): .object
         case UInt8(ascii: "["): .array
         case UInt8(ascii: "\""): .string
@@ -75,13 +116,13 @@ public struct JSONDocument: Sendable {
     }
 
     public func isContainer(_ node: Node) -> Bool {
-        let byte = bytes[node.offset]
+        let byte = byte(at: node.offset)
         return byte == UInt8(ascii: "{") || byte == UInt8(ascii: "[")
     }
 
     /// The offset just past the node's last byte.
     public func end(of node: Node) -> Int {
-        bytes.withUnsafeBufferPointer { end(of: node.offset, in: $0) }
+        withBytes { end(of: node.offset, in: $0) }
     }
 
     /// The node's bytes, exactly as in the input.
@@ -98,8 +139,8 @@ public struct JSONDocument: Sendable {
 
     /// Calls `body` with each element of an array and its index, in order; nothing for anything else.
     public func forEachElement(of node: Node, _ body: (Int, Node) -> Void) {
-        guard bytes[node.offset] == UInt8(ascii: "[") else { return }
-        bytes.withUnsafeBufferPointer { buffer in
+        guard byte(at: node.offset) == UInt8(ascii: "[") else { return }
+        withBytes { buffer in
             var i = Self.skipWhitespace(buffer, node.offset + 1)
             guard buffer[i] != UInt8(ascii: "]") else { return }
             var index = 0
@@ -125,8 +166,8 @@ public struct JSONDocument: Sendable {
     /// Calls `body` with each member of an object in order, as `forEachMember(of:_:)` does, until it
     /// returns false.
     public func forEachMember(of node: Node, while body: (Key, Node) -> Bool) {
-        guard bytes[node.offset] == UInt8(ascii: "{") else { return }
-        bytes.withUnsafeBufferPointer { buffer in
+        guard byte(at: node.offset) == UInt8(ascii: "{") else { return }
+        withBytes { buffer in
             var i = Self.skipWhitespace(buffer, node.offset + 1)
             guard buffer[i] != UInt8(ascii: "}") else { return }
             while true {
@@ -155,7 +196,7 @@ public struct JSONDocument: Sendable {
             // Most names differ in length: that test is cheap (a native string knows its UTF-8 count).
             let utf8 = name.utf8
             guard key.contents.count == utf8.count else { return false }
-            return bytes.withUnsafeBufferPointer { buffer in
+            return withBytes { buffer in
                 let contents = UnsafeBufferPointer(rebasing: buffer[key.contents])
                 return utf8.withContiguousStorageIfAvailable { contents.elementsEqual($0) } ?? contents.elementsEqual(utf8)
             }
@@ -170,13 +211,13 @@ public struct JSONDocument: Sendable {
 
     /// The decoded text of a string node; nil for any other kind.
     public func string(of node: Node) -> String? {
-        guard bytes[node.offset] == UInt8(ascii: "\"") else { return nil }
+        guard byte(at: node.offset) == UInt8(ascii: "\"") else { return nil }
         return decodedString(quoteAt: node.offset)
     }
 
     /// The node as a tree: the very value `JSONValue.parse` builds for these bytes.
     public func value(of node: Node) -> JSONValue {
-        bytes.withUnsafeBufferPointer { buffer in
+        withBytes { buffer in
             let slice = UnsafeBufferPointer(rebasing: buffer[node.offset..<end(of: node.offset, in: buffer)])
             var parser = JSONParser(bytes: slice, maxDepth: .max)
             do throws(JSONParseError) {
@@ -188,7 +229,7 @@ public struct JSONDocument: Sendable {
     }
 
     private func decodedString(quoteAt quote: Int) -> String {
-        bytes.withUnsafeBufferPointer { buffer in
+        withBytes { buffer in
             var lexer = JSONLexer(bytes: buffer)
             lexer.i = quote
             do throws(JSONParseError) {

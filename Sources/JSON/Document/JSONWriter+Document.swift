@@ -24,7 +24,7 @@ extension JSONWriter {
 
     private mutating func write(_ node: JSONDocument.Node, in document: JSONDocument, depth: Int) {
         let range = document.range(of: node)
-        document.bytes.withUnsafeBufferPointer { buffer in
+        document.withBytes { buffer in
             var formatter = JSONReformatter(
                 bytes: UnsafeBufferPointer(rebasing: buffer[range]), maxDepth: .max, baseDepth: depth
             )

@@ -108,10 +108,17 @@ struct JSONLexer {
         while i < n {
             skipPlainASCII()
             guard i < n else { break }
-            let byte = bytes[i]
+            var byte = bytes[i]
+            // Text in other scripts is runs of multi-byte characters: checked one after another here
+            // rather than each after a word-at-a-time probe that stops at once.
+            while byte >= 0x80 {
+                i += try validUTF8SequenceLength()
+                guard i < n else { return nil }
+                byte = bytes[i]
+            }
             if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { return byte }
             if byte < 0x20 { throw controlCharacterError() }
-            i += byte < 0x80 ? 1 : try validUTF8SequenceLength()
+            i += 1
         }
         return nil
     }

@@ -21,13 +21,14 @@ struct FmtCommand: ParsableCommand {
     func run() throws {
         var style = compact ? JSONStyle.compact : JSONStyle.pretty
         if JSONCommandSupport.colorsWanted { style = style.colored() }
-        try JSONCommandSupport.withInput(file, command: "fmt") { input in
-            do throws(JSONParseError) {
-                // Formatting needs no tree: validate, then re-print token by token.
-                try JSONValue.reformat(input, style: style, to: JSONCommandSupport.writeToStandardOutput)
-            } catch {
-                throw JSONCommandSupport.invalidJSON(error, path: file, command: "fmt")
+        let input = try JSONCommandSupport.readInput(file, command: "fmt")
+        do {
+            // Formatting needs no tree: validate, then re-print token by token.
+            try withExtendedLifetime(input) { () throws(JSONParseError) in
+                try JSONValue.reformat(input.buffer, style: style, to: JSONCommandSupport.writeToStandardOutput)
             }
+        } catch {
+            throw JSONCommandSupport.invalidJSON(error, path: file, command: "fmt")
         }
         JSONCommandSupport.writeToStandardOutput([0x0A])
     }
