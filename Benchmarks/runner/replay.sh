@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Replay speed: N asserted GETs (`HTTP 200` and one jsonpath assert) against nginx on loopback, beside
 # one curl process fetching the same N URLs over one connection (a curl config file of N `url =` lines).
+# The table's last column is each median against curl's.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . Benchmarks/lib.sh
-require hyperfine curl
+require curl python3
 N=${N:-1000}
 start_nginx
 work=$(mktemp -d)
@@ -14,7 +15,7 @@ for _ in $(seq "$N"); do
 done > "$work/replay.hurl"
 for _ in $(seq "$N"); do printf 'url = "%s/data.json"\noutput = "/dev/null"\n' "$BASE"; done > "$work/curl.conf"
 "$APISH" run "$work/replay.hurl" > /dev/null 2>&1 || { echo "the collection did not pass" >&2; exit 1; }
-hyperfine -N --warmup 2 --runs "${RUNS:-10}" --export-markdown "$work/table.md" \
-  --command-name "apish run ($N asserted GETs)" "$APISH run $work/replay.hurl" \
-  --command-name "curl, one process, $N URLs" "curl -s -K $work/curl.conf"
-cat "$work/table.md"
+# Run in turn, round after round, so the machine's drift in load falls on both alike.
+python3 Benchmarks/alternate.py --warmup 2 --runs "${RUNS:-30}" \
+  "curl, one process, $N URLs=curl -s -K $work/curl.conf" \
+  "apish run ($N asserted GETs)=$APISH run $work/replay.hurl"

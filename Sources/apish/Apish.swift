@@ -28,15 +28,15 @@ struct Apish: AsyncParsableCommand {
     )
 
     /// ArgumentParser's own entry point, except that a usage error exits 1, Hurl's code and the one
-    /// every apish command documents, instead of ArgumentParser's 64, and that `-c` commands alone
-    /// (`OneShotCommands`) run without it.
+    /// every apish command documents, instead of ArgumentParser's 64, that `-c` commands alone
+    /// (`OneShotCommands`) run without it, and that a subcommand is parsed by itself when it can be.
     static func main() async {
         if let commands = OneShotCommands.recognize(CommandLine.arguments.dropFirst()) {
             HTTPTransport.useOneEventLoop()
             Foundation.exit(await ShellEntryCommand.runScript(.commands(commands), environment: nil, keepGoing: false))
         }
         do {
-            var command = try parseAsRoot()
+            var command = try parsedCommand(CommandLine.arguments.dropFirst())
             if var command = command as? any AsyncParsableCommand {
                 try await command.run()
             } else {
@@ -47,6 +47,25 @@ struct Apish: AsyncParsableCommand {
             FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
             Foundation.exit(1)
         }
+    }
+
+    /// The parse from the root, except for `apish SUBCOMMAND ARGUMENTS…` with a subcommand that has
+    /// no subcommands of its own: that is parsed by ArgumentParser as the subcommand alone. From the
+    /// root, the parse reflects the root, its default subcommand and the subcommand's arguments twice
+    /// more (looking for pass-through arguments) before parsing them: a third of `apish run`'s
+    /// start-up. What the subcommand alone does not parse into itself (a usage error, --help, a
+    /// completion script request) goes to the parse from the root, so messages and usage lines are
+    /// the same as ever.
+    static func parsedCommand(_ arguments: ArraySlice<String>) throws -> sending any ParsableCommand {
+        if let name = arguments.first,
+            let subcommand = configuration.subcommands.first(where: { $0.configuration.commandName == name }),
+            subcommand.configuration.subcommands.isEmpty,
+            let command = try? subcommand.parseAsRoot(Array(arguments.dropFirst())),
+            type(of: command) == subcommand
+        {
+            return command
+        }
+        return try parseAsRoot(Array(arguments))
     }
 
     static var subcommandNames: [String] {

@@ -21,6 +21,26 @@ import Testing
         #expect(!result.stderr.isEmpty)
     }
 
+    /// A subcommand is parsed by itself when it parses; what does not still reads as `apish SUBCOMMAND`.
+    @Test func aSubcommandsErrorsAndHelpNameItUnderApish() throws {
+        let unknown = try fixture.apish(["run", "--no-such-option", "x.hurl"])
+        #expect(unknown.stderr == """
+            Error: Unknown option '--no-such-option'
+            Usage: apish run [<options>] [<paths> ...]
+              See 'apish run --help' for more information.
+
+            """)
+        let invalid = try fixture.apish(["sandbox", "--port", "70000"])
+        #expect(invalid.status == 1)
+        #expect(invalid.stderr.hasPrefix("Error: --port must be between 0 and 65535.\nUsage: apish sandbox [--host <host>]"))
+        let help = try fixture.apish(["fmt", "--help"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("USAGE: apish fmt [<file>] [--compact]"))
+        let version = try fixture.apish(["run", "--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout == (try fixture.apish(["--version"])).stdout)
+    }
+
     @Test func aWordThatIsNeitherACommandNorAFileSaysSo() throws {
         let unknown = try fixture.apish(["frobnicate"])
         #expect(unknown.stderr.contains("'frobnicate' is neither a command nor a script file"))
