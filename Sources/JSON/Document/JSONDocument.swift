@@ -70,9 +70,7 @@ public struct JSONDocument: Sendable {
                 return (validator.spans, lexer.i)
             }
         }
-        var (spans, rootOffset) = try result.get()
-        // Recorded as containers close (innermost first); lookups want them by start.
-        spans.sort { $0.start < $1.start }
+        let (spans, rootOffset) = try result.get()
         self.spans = spans
         self.root = Node(offset: rootOffset)
     }

@@ -9,9 +9,9 @@ struct JSONReformatter {
     private let maxDepth: Int
     /// Indentation of the value itself: nonzero when it is printed inside an enclosing array.
     private let baseDepth: Int
-    /// Containers at least this many bytes long are recorded in `spans` as they close.
+    /// Containers at least this many bytes long are recorded in `spans`; `.max` records none.
     private let spanThreshold: Int
-    /// (start, end) byte offsets of the long containers, in the order they close.
+    /// (start, end) byte offsets of the long containers, in the order they open.
     private(set) var spans: [JSONDocument.Span] = []
 
     init(bytes: UnsafeBufferPointer<UInt8>, maxDepth: Int, baseDepth: Int = 0, recordingSpansFrom spanThreshold: Int = .max) {
@@ -24,7 +24,10 @@ struct JSONReformatter {
     mutating func run(into writer: inout JSONWriter, emitting: Bool) throws(JSONParseError) {
         let bytes = lexer.bytes
         var frames: [Bool] = []  // isObject, innermost last
-        var openings: [Int] = []  // where each open container starts, innermost last
+        let recording = spanThreshold != .max
+        // Each open container's slot in `spans`, innermost last: a slot is taken as a container opens,
+        // so spans come out in the order of their starts, as lookups want them, with no sort.
+        var slots: [Int] = []
         lexer.skipBOM()
         lexer.skipWhitespace()
 
@@ -44,7 +47,10 @@ struct JSONReformatter {
                     }
                 } else {
                     frames.append(true)
-                    openings.append(opening)
+                    if recording {
+                        slots.append(spans.count)
+                        spans.append(JSONDocument.Span(start: UInt32(opening), end: 0))
+                    }
                     if emitting {
                         writer.punctuation(UInt8(ascii: "{"))
                         writer.newline(baseDepth + frames.count)
@@ -65,7 +71,10 @@ struct JSONReformatter {
                     }
                 } else {
                     frames.append(false)
-                    openings.append(opening)
+                    if recording {
+                        slots.append(spans.count)
+                        spans.append(JSONDocument.Span(start: UInt32(opening), end: 0))
+                    }
                     if emitting {
                         writer.punctuation(UInt8(ascii: "["))
                         writer.newline(baseDepth + frames.count)
@@ -129,9 +138,14 @@ struct JSONReformatter {
                 }
                 lexer.i += 1
                 frames.removeLast()
-                let opening = openings.removeLast()
-                if lexer.i - opening >= spanThreshold {
-                    spans.append(JSONDocument.Span(start: UInt32(opening), end: UInt32(lexer.i)))
+                if recording {
+                    let slot = slots.removeLast()
+                    if lexer.i - Int(spans[slot].start) >= spanThreshold {
+                        spans[slot].end = UInt32(lexer.i)
+                    } else {
+                        // Whatever a short container holds is shorter still and already dropped: its slot is the last.
+                        spans.removeLast()
+                    }
                 }
                 if emitting {
                     writer.newline(baseDepth + frames.count)
