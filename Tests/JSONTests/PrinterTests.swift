@@ -65,7 +65,7 @@ import Testing
     @Test func chunkedWriteMatchesWholeSerialization() throws {
         let value = JSONValue.array((0..<5000).map { JSONValue.object(JSONObject([(key: "i", value: .number(JSONNumber($0)))])) })
         var chunks: [[UInt8]] = []
-        value.write(style: .pretty, chunkSize: 4096) { chunks.append($0) }
+        value.write(style: .pretty, chunkSize: 4096) { chunks.append(Array($0)) }
         #expect(chunks.count > 10)
         #expect(chunks.allSatisfy { $0.count < 4096 + 64 })
         #expect(chunks.flatMap { $0 } == value.serializedBytes(style: .pretty))

@@ -10,7 +10,7 @@ extension JSONValue {
     }
 
     /// Writes the serialization in chunks of about `chunkSize` bytes to `sink`, without building it whole.
-    public func write(style: JSONStyle = .compact, chunkSize: Int = 1 << 20, to sink: ([UInt8]) -> Void) {
+    public func write(style: JSONStyle = .compact, chunkSize: Int = 1 << 20, to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
         withoutActuallyEscaping(sink) { sink in
             var writer = JSONWriter(style: style, chunkSize: chunkSize, sink: sink)
             writer.write(self)

@@ -1,4 +1,4 @@
-/// Serializes values into a byte buffer. With a sink, the buffer is handed over whenever it grows past
+/// Serializes values into a byte buffer. With a sink, the buffer is lent to it whenever it grows past
 /// `chunkSize` and then reused, so printing a large document needs little more than one chunk.
 ///
 /// The buffer is memory of its own rather than an array: a pretty-printed document is millions of
@@ -12,14 +12,14 @@ public struct JSONWriter: ~Copyable {
     private let indentWidth: Int
     private let palette: Palette?
     private let chunkSize: Int
-    private let sink: (([UInt8]) -> Void)?
+    private let sink: ((UnsafeBufferPointer<UInt8>) -> Void)?
     /// A line break and the indentation of most lines after it, appended in one piece.
     private static let lineBreakAndSpaces: [UInt8] = [0x0A] + [UInt8](repeating: 0x20, count: 256)
     static let null: [UInt8] = Array("null".utf8)
     static let `true`: [UInt8] = Array("true".utf8)
     static let `false`: [UInt8] = Array("false".utf8)
 
-    public init(style: JSONStyle, chunkSize: Int = 1 << 20, sink: (([UInt8]) -> Void)? = nil) {
+    public init(style: JSONStyle, chunkSize: Int = 1 << 20, sink: ((UnsafeBufferPointer<UInt8>) -> Void)? = nil) {
         pretty = style.pretty
         indentWidth = style.indentWidth
         palette = style.colors.map(Palette.init)
@@ -51,7 +51,7 @@ public struct JSONWriter: ~Copyable {
     /// Hands whatever is buffered to the sink.
     public mutating func flush() {
         guard let sink, count > 0 else { return }
-        sink(buffer)
+        sink(UnsafeBufferPointer(start: storage, count: count))
         count = 0
     }
 

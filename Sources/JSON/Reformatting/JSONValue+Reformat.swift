@@ -9,7 +9,7 @@ extension JSONValue {
         style: JSONStyle,
         maxDepth: Int = defaultMaxDepth,
         chunkSize: Int = 1 << 20,
-        to sink: ([UInt8]) -> Void
+        to sink: (UnsafeBufferPointer<UInt8>) -> Void
     ) throws(JSONParseError) {
         let result = bytes.withContiguousStorageIfAvailable { buffer in
             Result { () throws(JSONParseError) in
@@ -21,7 +21,7 @@ extension JSONValue {
     }
 
     private static func reformat(
-        buffer: UnsafeBufferPointer<UInt8>, style: JSONStyle, maxDepth: Int, chunkSize: Int, to sink: ([UInt8]) -> Void
+        buffer: UnsafeBufferPointer<UInt8>, style: JSONStyle, maxDepth: Int, chunkSize: Int, to sink: (UnsafeBufferPointer<UInt8>) -> Void
     ) throws(JSONParseError) {
         var validator = JSONReformatter(bytes: buffer, maxDepth: maxDepth)
         var unused = JSONWriter(style: style)

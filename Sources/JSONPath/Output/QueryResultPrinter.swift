@@ -17,7 +17,7 @@ public struct QueryResultPrinter: Sendable {
     }
 
     /// Writes the output, ending with a newline, in chunks to `sink`.
-    public func write(_ nodes: [JSONPathNode], to sink: ([UInt8]) -> Void) {
+    public func write(_ nodes: [JSONPathNode], to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
         let items = nodes.map { paths ? JSONValue.string($0.path) : $0.value }
         write(to: sink, array: { $0.write(.array(items)) }, lines: { writer in
             for item in items {
@@ -34,7 +34,7 @@ public struct QueryResultPrinter: Sendable {
 
     /// Writes the values of nodes selected from a document straight from its bytes: the same output as
     /// `write(_:to:)` gives for their values, without building trees. Paths are printed by `write(_:to:)`.
-    public func write(_ nodes: [JSONDocument.Node], in document: JSONDocument, to sink: ([UInt8]) -> Void) {
+    public func write(_ nodes: [JSONDocument.Node], in document: JSONDocument, to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
         write(to: sink, array: { $0.writeArray(nodes, in: document) }, lines: { writer in
             for node in nodes {
                 if raw, let text = document.string(of: node) {
@@ -49,7 +49,7 @@ public struct QueryResultPrinter: Sendable {
     }
 
     /// One JSON array in the style, or one compact item per line (`lines` writes them).
-    private func write(to sink: ([UInt8]) -> Void, array: (inout JSONWriter) -> Void, lines: (inout JSONWriter) -> Void) {
+    private func write(to sink: (UnsafeBufferPointer<UInt8>) -> Void, array: (inout JSONWriter) -> Void, lines: (inout JSONWriter) -> Void) {
         withoutActuallyEscaping(sink) { sink in
             var lineStyle = style
             lineStyle.pretty = false

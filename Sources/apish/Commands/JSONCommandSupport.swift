@@ -62,8 +62,12 @@ enum JSONCommandSupport {
         isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
     }
 
-    static func writeToStandardOutput(_ chunk: [UInt8]) {
-        try? FileHandle.standardOutput.write(contentsOf: chunk)
+    static func writeToStandardOutput(_ chunk: UnsafeBufferPointer<UInt8>) {
+        try? FileHandle.standardOutput.write(contentsOf: UnsafeRawBufferPointer(chunk))
+    }
+
+    static func writeToStandardOutput(_ bytes: [UInt8]) {
+        bytes.withUnsafeBufferPointer { writeToStandardOutput($0) }
     }
 
     static func fail(_ command: String, _ message: String) {
