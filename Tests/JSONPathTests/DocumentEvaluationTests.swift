@@ -82,12 +82,15 @@ import Testing
             #expect(selected.map(\.path) == expected.map(\.path), "\(context)")
             #expect(selected.map { document.value(of: $0.node) } == expected.map(\.value), "\(context)")
             #expect(query.nodes(in: document) == selected.map(\.node), "\(context)")
+            var delivered: [JSONDocument.Node] = []
+            query.forEachNode(in: document) { delivered.append($0) }
+            #expect(delivered == selected.map(\.node), "\(context)")
             for printer in [
                 QueryResultPrinter(), QueryResultPrinter(style: .compact), QueryResultPrinter(each: true),
                 QueryResultPrinter(raw: true), QueryResultPrinter(style: JSONStyle.pretty.colored()),
             ] {
                 var printed: [UInt8] = []
-                printer.write(query.nodes(in: document), in: document) { printed.append(contentsOf: $0) }
+                printer.write(query, in: document) { printed.append(contentsOf: $0) }
                 #expect(printed == printer.render(expected), "\(context)")
             }
         }
@@ -150,6 +153,17 @@ import Testing
         #expect(released != nil)
         copy = nil
         #expect(released == nil)
+    }
+
+    @Test func theRootAloneIsDeliveredToo() throws {
+        let document = try JSONDocument(Array(" [1]".utf8))
+        let root = try JSONPathQuery("$")
+        var delivered: [JSONDocument.Node] = []
+        root.forEachNode(in: document) { delivered.append($0) }
+        #expect(delivered == [document.root])
+        var printed: [UInt8] = []
+        QueryResultPrinter(style: .compact).write(root, in: document) { printed.append(contentsOf: $0) }
+        #expect(String(decoding: printed, as: UTF8.self) == "[[1]]\n")
     }
 
     @Test func longContainersAreSkippedThroughTheIndex() throws {

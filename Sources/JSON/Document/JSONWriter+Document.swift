@@ -5,20 +5,19 @@ extension JSONWriter {
         write(node, in: document, depth: 0)
     }
 
-    /// Writes the nodes as one JSON array, exactly as `write(.array(values))` would.
-    public mutating func writeArray(_ nodes: [JSONDocument.Node], in document: JSONDocument) {
+    /// Writes the nodes `forEachNode` hands over, in that order, as one JSON array, exactly as
+    /// `write(.array(values))` would: each is written as it comes, so none needs to be kept.
+    public mutating func writeArray(in document: JSONDocument, _ forEachNode: ((JSONDocument.Node) -> Void) -> Void) {
         punctuation(UInt8(ascii: "["))
-        if nodes.isEmpty {
-            punctuation(UInt8(ascii: "]"))
-            return
-        }
-        for (position, node) in nodes.enumerated() {
-            if position > 0 { punctuation(UInt8(ascii: ",")) }
+        var isEmpty = true
+        forEachNode { node in
+            if !isEmpty { punctuation(UInt8(ascii: ",")) }
+            isEmpty = false
             newline(1)
             write(node, in: document, depth: 1)
             flushIfFull()
         }
-        newline(0)
+        if !isEmpty { newline(0) }
         punctuation(UInt8(ascii: "]"))
     }
 

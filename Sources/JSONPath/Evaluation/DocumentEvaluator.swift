@@ -10,10 +10,18 @@ struct DocumentEvaluator {
     typealias Node = JSONDocument.Node
 
     /// Selected nodes in order, and their paths when tracked (kept apart so untracked selections stay
-    /// 8 bytes a node).
+    /// 8 bytes a node); or, with `delivery`, nodes handed on as they are selected and not kept.
     struct Selection {
         var nodes: [Node] = []
         var paths: [[PathComponent]] = []
+        var delivery: ((Node) -> Void)?
+
+        @inline(__always)
+        mutating func add(_ node: Node, path: @autoclosure () -> [PathComponent], tracking: Bool) {
+            if let delivery { return delivery(node) }
+            nodes.append(node)
+            if tracking { paths.append(path()) }
+        }
     }
 
     /// `rootValue` is needed only by filters that query from the root (`$`); otherwise it is never read.
@@ -22,10 +30,16 @@ struct DocumentEvaluator {
         filters = Evaluator(root: rootValue, regexes: regexes)
     }
 
-    func select(_ segments: [Segment], trackingPaths: Bool) -> Selection {
+    /// The selected nodes; or, given `delivery`, nothing: the last segment's nodes go to it one by one as
+    /// they are selected, in the same order, and are never gathered (paths are not tracked then).
+    func select(_ segments: [Segment], trackingPaths: Bool, delivery: ((Node) -> Void)? = nil) -> Selection {
         var selection = Selection(nodes: [document.root], paths: trackingPaths ? [[]] : [])
-        for segment in segments {
-            var next = Selection()
+        if segments.isEmpty, let delivery {
+            delivery(document.root)
+            return Selection()
+        }
+        for (number, segment) in segments.enumerated() {
+            var next = Selection(delivery: number == segments.count - 1 ? delivery : nil)
             for (position, node) in selection.nodes.enumerated() {
                 let path = trackingPaths ? selection.paths[position] : []
                 if segment.isDescendant {
@@ -111,8 +125,7 @@ struct DocumentEvaluator {
             for member in members { body(member.key, member.value) }
         }
         @inline(__always) func emit(_ child: Node, _ component: @autoclosure () -> PathComponent) {
-            output.nodes.append(child)
-            if tracking { output.paths.append(path + [component()]) }
+            output.add(child, path: path + [component()], tracking: tracking)
         }
         let kind = document.kind(of: node)
         guard kind == .array || kind == .object else { return }

@@ -32,11 +32,12 @@ public struct QueryResultPrinter: Sendable {
         })
     }
 
-    /// Writes the values of nodes selected from a document straight from its bytes: the same output as
-    /// `write(_:to:)` gives for their values, without building trees. Paths are printed by `write(_:to:)`.
-    public func write(_ nodes: [JSONDocument.Node], in document: JSONDocument, to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
-        write(to: sink, array: { $0.writeArray(nodes, in: document) }, lines: { writer in
-            for node in nodes {
+    /// Writes the values of the nodes `query` selects from a document straight from its bytes, each as it
+    /// is selected: the same output as `write(_:to:)` gives for their values, without building trees or
+    /// keeping the nodes. Paths are printed by `write(_:to:)`.
+    public func write(_ query: JSONPathQuery, in document: JSONDocument, to sink: (UnsafeBufferPointer<UInt8>) -> Void) {
+        write(to: sink, array: { $0.writeArray(in: document) { query.forEachNode(in: document, $0) } }, lines: { writer in
+            query.forEachNode(in: document) { node in
                 if raw, let text = document.string(of: node) {
                     writer.writeUnquoted(text)
                 } else {

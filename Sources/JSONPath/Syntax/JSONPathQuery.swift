@@ -48,6 +48,14 @@ public struct JSONPathQuery: Sendable, CustomStringConvertible {
         documentEvaluator(document).select(segments, trackingPaths: false).nodes
     }
 
+    /// Calls `body` with each node `nodes(in:)` selects, in the same order, as it is selected: a query
+    /// that selects millions of nodes holds none of them.
+    public func forEachNode(in document: JSONDocument, _ body: (JSONDocument.Node) -> Void) {
+        withoutActuallyEscaping(body) { body in
+            _ = documentEvaluator(document).select(segments, trackingPaths: false, delivery: body)
+        }
+    }
+
     private func documentEvaluator(_ document: JSONDocument) -> DocumentEvaluator {
         // Only filters that query from `$` need the root as a tree; the rest never read it.
         let rootValue = segments.filtersQueryRoot ? document.value(of: document.root) : .null

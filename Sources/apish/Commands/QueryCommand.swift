@@ -46,7 +46,7 @@ struct QueryCommand: ParsableCommand {
             let nodes = query.evaluate(document).map { JSONPathNode(path: $0.path, value: .null) }
             printer.write(nodes, to: JSONCommandSupport.writeToStandardOutput)
         } else {
-            printer.write(query.nodes(in: document), in: document, to: JSONCommandSupport.writeToStandardOutput)
+            printer.write(query, in: document, to: JSONCommandSupport.writeToStandardOutput)
         }
     }
 }
