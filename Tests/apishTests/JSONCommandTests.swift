@@ -48,6 +48,13 @@ import Testing
         #expect(empty.status == 2)
         #expect(empty.stderr.contains("empty.json:1:1: invalid JSON: unexpected end of input"), "\(empty.stderr)")
 
+        // Standard input redirected from a file whose first line another program has already read.
+        try fixture.write("not JSON\n{\"a\": [1, 2]}", to: "after-a-line.json")
+        let rest = try Command.run(
+            URL(fileURLWithPath: "/bin/sh"), ["-c", #"{ read -r skipped; "$0" fmt --compact; } < after-a-line.json"#, PackagePaths.apishBinary.path],
+            environment: fixture.environment, currentDirectory: fixture.workspace)
+        #expect(rest.stdout == "{\"a\":[1,2]}\n", "\(rest.stderr)")
+
         let directory = try fixture.apish(["fmt", "."])
         #expect(directory.status == 3)
         #expect(directory.stderr == "apish fmt: cannot read .: is a directory\n")

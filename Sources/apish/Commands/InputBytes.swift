@@ -18,7 +18,9 @@ final class InputBytes: @unchecked Sendable {  // immutable after init; freed on
     init?(reading descriptor: Int32) {
         var status = stat()
         let statted = fstat(descriptor, &status) == 0
-        if statted && (status.st_mode & S_IFMT) == S_IFREG && status.st_size > 0,
+        // A file given as standard input may have been read partly already: only one read from its
+        // start is mapped whole.
+        if statted && (status.st_mode & S_IFMT) == S_IFREG && status.st_size > 0 && lseek(descriptor, 0, SEEK_CUR) == 0,
             let mapping = Self.map(descriptor, length: Int(status.st_size)) {
             buffer = UnsafeBufferPointer(start: mapping.assumingMemoryBound(to: UInt8.self), count: Int(status.st_size))
             isMapped = true
