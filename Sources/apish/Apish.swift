@@ -51,11 +51,11 @@ struct Apish: AsyncParsableCommand {
 
     /// The parse from the root, except for `apish SUBCOMMAND ARGUMENTS…` with a subcommand that has
     /// no subcommands of its own: that is parsed by ArgumentParser as the subcommand alone. From the
-    /// root, the parse reflects the root, its default subcommand and the subcommand's arguments twice
-    /// more (looking for pass-through arguments) before parsing them: a third of `apish run`'s
-    /// start-up. What the subcommand alone does not parse into itself (a usage error, --help, a
-    /// completion script request) goes to the parse from the root, so messages and usage lines are
-    /// the same as ever.
+    /// root, the parse also reflects the root, its default subcommand and the subcommand's arguments
+    /// twice more (looking for pass-through arguments) before parsing them, a ninth of the
+    /// instructions of an `apish run` of one entry. What the subcommand alone does not parse into
+    /// itself (a usage error, --help, --version, a completion script request) goes to the parse from
+    /// the root, so messages and usage lines are the same as ever.
     static func parsedCommand(_ arguments: ArraySlice<String>) throws -> sending any ParsableCommand {
         if let name = arguments.first,
             let subcommand = configuration.subcommands.first(where: { $0.configuration.commandName == name }),
