@@ -47,10 +47,7 @@ struct JSONReformatter {
                     }
                 } else {
                     frames.append(true)
-                    if recording {
-                        slots.append(spans.count)
-                        spans.append(JSONDocument.Span(start: UInt32(opening), end: 0))
-                    }
+                    if recording { openSpan(at: opening, slots: &slots) }
                     if emitting {
                         writer.punctuation(UInt8(ascii: "{"))
                         writer.newline(baseDepth + frames.count)
@@ -71,10 +68,7 @@ struct JSONReformatter {
                     }
                 } else {
                     frames.append(false)
-                    if recording {
-                        slots.append(spans.count)
-                        spans.append(JSONDocument.Span(start: UInt32(opening), end: 0))
-                    }
+                    if recording { openSpan(at: opening, slots: &slots) }
                     if emitting {
                         writer.punctuation(UInt8(ascii: "["))
                         writer.newline(baseDepth + frames.count)
@@ -138,21 +132,32 @@ struct JSONReformatter {
                 }
                 lexer.i += 1
                 frames.removeLast()
-                if recording {
-                    let slot = slots.removeLast()
-                    if lexer.i - Int(spans[slot].start) >= spanThreshold {
-                        spans[slot].end = UInt32(lexer.i)
-                    } else {
-                        // Whatever a short container holds is shorter still and already dropped: its slot is the last.
-                        spans.removeLast()
-                    }
-                }
+                if recording { closeSpan(at: lexer.i, slots: &slots) }
                 if emitting {
                     writer.newline(baseDepth + frames.count)
                     writer.punctuation(closer)
                 }
             }
             lexer.skipWhitespace()
+        }
+    }
+
+    /// Takes the next slot in `spans` for the container opening at `opening`.
+    @inline(__always)
+    private mutating func openSpan(at opening: Int, slots: inout [Int]) {
+        slots.append(spans.count)
+        spans.append(JSONDocument.Span(start: UInt32(opening), end: 0))
+    }
+
+    /// Ends the innermost open container's span at `end`, or drops it when the container is short.
+    @inline(__always)
+    private mutating func closeSpan(at end: Int, slots: inout [Int]) {
+        let slot = slots.removeLast()
+        if end - Int(spans[slot].start) >= spanThreshold {
+            spans[slot].end = UInt32(end)
+        } else {
+            // Whatever a short container holds is shorter still and already dropped: its slot is the last.
+            spans.removeLast()
         }
     }
 
